@@ -1,0 +1,10 @@
+{#- Custom schemas are used as given (staging, intermediate, marts, snapshots, reference)
+    instead of dbt's default <target_schema>_<custom_schema>: the schema names are part of
+    the warehouse layout that readers and grants rely on. -#}
+{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}

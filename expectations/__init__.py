@@ -1,0 +1,1 @@
+"""Great Expectations suites, generated from the source descriptions, that judge each batch."""

@@ -1,0 +1,95 @@
+"""Run a source's GX suite on a normalised batch and turn the result into a verdict."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from expectations.suites import ROW_ACCEPTED, build_suite, judged_columns
+from ingest.spec import SourceSpec
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@dataclass
+class Verdict:
+    """The file-level judgement: accepted, or rejected with reasons a person can read."""
+
+    accepted: bool
+    reasons: list[str] = field(default_factory=list)
+    expectations: int = 0
+    failed: int = 0
+
+
+class Judge:
+    """One GX context for a run. ``gx_dir=None`` gives an ephemeral context (no Data Docs),
+    as used by ``terpilah validate``; else results go to Data Docs under ``gx_dir``."""
+
+    def __init__(self, gx_dir: Path | None, max_reject_share: float) -> None:
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self._gx = gx
+        self.max_reject_share = max_reject_share
+        if gx_dir is None:
+            self.context: Any = gx.get_context(mode="ephemeral")
+        else:
+            gx_dir.mkdir(parents=True, exist_ok=True)
+            self.context = gx.get_context(mode="file", project_root_dir=str(gx_dir))
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        self.docs = gx_dir is not None
+        self._checkpoints: dict[str, Any] = {}
+
+    def _checkpoint(self, spec: SourceSpec) -> Any:
+        if spec.name in self._checkpoints:
+            return self._checkpoints[spec.name]
+        gx = self._gx
+        source = self.context.data_sources.add_or_update_pandas(name="terpilah")
+        try:
+            asset = source.get_asset(spec.name)
+        except LookupError:
+            asset = source.add_dataframe_asset(name=spec.name)
+        try:
+            batch = asset.get_batch_definition("normalised")
+        except (KeyError, LookupError):
+            batch = asset.add_batch_definition_whole_dataframe("normalised")
+        suite = self.context.suites.add_or_update(build_suite(spec, self.max_reject_share))
+        definition = self.context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"{spec.name}_batch", data=batch, suite=suite))
+        actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if self.docs else []
+        checkpoint = self.context.checkpoints.add_or_update(gx.Checkpoint(
+            name=f"{spec.name}_batch", validation_definitions=[definition], actions=actions,
+            result_format="SUMMARY"))
+        self._checkpoints[spec.name] = checkpoint
+        return checkpoint
+
+    def judge(self, spec: SourceSpec, values: pd.DataFrame, rejected: pd.Series,
+              run_name: str) -> Verdict:
+        """Validate the normalised rows of one file (all rows, with their outcome flag)."""
+        frame = values[judged_columns(spec)].astype(object).where(values.notna(), None)
+        frame[ROW_ACCEPTED] = ~rejected.to_numpy()
+        result = self._checkpoint(spec).run(
+            batch_parameters={"dataframe": frame},
+            run_id=self._gx.RunIdentifier(run_name=run_name))
+        validation = next(iter(result.run_results.values()))
+        reasons = [_reason(r, self.max_reject_share) for r in validation.results if not r.success]
+        return Verdict(bool(result.success), reasons, len(validation.results), len(reasons))
+
+
+def _reason(result: Any, max_share: float) -> str:
+    config = result.expectation_config
+    kwargs = config.kwargs
+    column = kwargs.get("column")
+    pct = result.result.get("unexpected_percent")
+    if column == ROW_ACCEPTED:
+        return (f"{pct:.1f} % of the rows are rejected (more than {max_share:.0%}): the whole "
+                "file is held back. Fix the rows listed and send it again.")
+    if config.type == "expect_table_row_count_to_be_between":
+        return "The file has no data rows."
+    if config.type == "expect_column_values_to_not_be_null":
+        return f"Column {column}: {pct:.1f} % of the rows are blank or not understood."
+    return f"Column {column}: {pct:.1f} % of the values are outside the code list."

@@ -1,0 +1,1 @@
+"""Prefect flows: orchestration only. Every step calls ingest/, expectations/ or warehouse/."""

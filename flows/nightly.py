@@ -1,0 +1,168 @@
+"""The nightly flow: discover -> extract -> validate -> load per batch, then dbt, then summary."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from expectations.batch import decide
+from expectations.judge import Judge
+from flows.progress import reporter
+from flows.result import FileOutcome, RunResult
+from ingest.extract import FileExtract, extract_file
+from ingest.landing import LandingBatch, discover
+from ingest.sources import SOURCES
+from terpilah.settings import Settings, load_settings
+from warehouse import marts
+from warehouse.archive import archive_file
+from warehouse.build import build_marts
+from warehouse.store import BatchLoad, connect, last_fingerprints, record_batch, record_run
+
+
+def _transient(_task: object, _run: object, state: object) -> bool:
+    """Retry only what may pass on its own: I/O and a warehouse lock held by another writer."""
+    try:
+        state.result()  # type: ignore[attr-defined]
+    except (OSError, duckdb.IOException, duckdb.TransactionException):
+        return True
+    except Exception:
+        return False
+    return False
+
+
+TASK = {"cache_policy": NO_CACHE, "retries": 2, "retry_delay_seconds": 2,
+        "retry_condition_fn": _transient}
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(settings: Settings, sources: list[str], as_of: date | None,
+                  force: bool) -> tuple[list[LandingBatch], list[str], int]:
+    batches, problems = discover(settings.landing, sources, as_of=as_of)
+    if as_of is None and not force:
+        with connect(settings.warehouse) as con:
+            seen = last_fingerprints(con)
+        new = [b for b in batches if seen.get((b.source, b.data_date)) != b.fingerprint()]
+    else:
+        new = batches
+    return new, [f"{p.path}: {p.message}" for p in problems], len(batches) - len(new)
+
+
+@task(name="extract", **TASK)
+def extract_task(path: Path, source: str, data_date: date) -> FileExtract:
+    return extract_file(path, SOURCES[source], data_date)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(files: list[FileExtract], judge: Judge, run_id: str) -> BatchLoad:
+    verdict = decide(files, judge, run_name=run_id)
+    first = files[0]
+    return BatchLoad(
+        batch_id="", run_id=run_id, source=first.source, data_date=first.data_date,
+        fingerprint="", files=files, accepted=verdict.accepted, reasons=verdict.reasons,
+        archived={})
+
+
+@task(name="load", **TASK)
+def load_task(settings: Settings, batch: BatchLoad) -> BatchLoad:
+    assert settings.archive_dir is not None
+    archived = {fx.path.name: str(archive_file(fx.path, fx.sha256, settings.archive_dir,
+                                               batch.source, batch.data_date))
+                for fx in batch.files}
+    with connect(settings.warehouse) as con:
+        record_batch(con, BatchLoad(**{**batch.__dict__, "archived": archived}))
+    return batch
+
+
+@task(name="dbt build", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5,
+      retry_condition_fn=_transient)
+def dbt_task(settings: Settings, loaded: list[date]) -> list[str]:
+    return build_marts(settings, loaded)
+
+
+def _outcomes(batch: BatchLoad) -> list[FileOutcome]:
+    return [FileOutcome(
+        source=batch.source, data_date=batch.data_date, file=fx.path.name,
+        status="accepted" if batch.accepted else "rejected", rows_read=fx.rows_read,
+        rows_loaded=fx.rows_accepted if batch.accepted else 0, rows_rejected=fx.rows_rejected,
+        warnings=fx.count("warning"),  # type: ignore[arg-type]
+        reasons=batch.reasons.get(fx.path.name, [])
+        or (["rejected with the other files of its date"] if not batch.accepted else []),
+    ) for fx in batch.files]
+
+
+@flow(name="nightly", log_prints=False, validate_parameters=False)
+def nightly(as_of: date | None = None, landing: str | None = None,
+            warehouse: str | None = None, sources: list[str] | None = None,
+            force: bool = False) -> RunResult:
+    """Process what is new in the landing folder (or one data date) and rebuild the marts."""
+    started = datetime.now(UTC).replace(tzinfo=None)
+    clock = time.perf_counter()
+    settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
+    run_id = str(flow_run.get_id() or uuid.uuid4())
+    log = get_run_logger()
+    result = RunResult(run_id=run_id, status="success", warehouse=str(settings.warehouse),
+                       reports_dir=str(settings.reports_dir))
+    progress = reporter()
+
+    t = time.perf_counter()
+    batches, result.landing_problems, result.skipped_unchanged = discover_task(
+        settings, sources or list(SOURCES), as_of, force)
+    result.step_seconds["discover"] = time.perf_counter() - t
+    log.info("%d new batch(es), %d unchanged", len(batches), result.skipped_unchanged)
+
+    loaded: list[date] = []
+    if batches:
+        judge = Judge(settings.gx_dir, settings.max_reject_share)
+        progress.step("Processing files", total=sum(len(b.files) for b in batches))
+        for landing_batch in batches:
+            t = time.perf_counter()
+            files = []
+            for path in landing_batch.files:
+                files.append(extract_task(path, landing_batch.source, landing_batch.data_date))
+                progress.advance(f"{landing_batch.source}/{landing_batch.data_date}/{path.name}")
+            result.step_seconds["extract"] = (result.step_seconds.get("extract", 0.0)
+                                              + time.perf_counter() - t)
+            t = time.perf_counter()
+            batch = validate_task(files, judge, run_id)
+            fingerprint = landing_batch.fingerprint()
+            batch_id = f"{batch.source}:{batch.data_date}:{fingerprint[:12]}"
+            batch = BatchLoad(**{**batch.__dict__, "fingerprint": fingerprint,
+                                 "batch_id": batch_id})
+            result.step_seconds["validate"] = (result.step_seconds.get("validate", 0.0)
+                                               + time.perf_counter() - t)
+            t = time.perf_counter()
+            load_task(settings, batch)
+            result.step_seconds["load"] = (result.step_seconds.get("load", 0.0)
+                                           + time.perf_counter() - t)
+            result.files.extend(_outcomes(batch))
+            if batch.accepted:
+                loaded.append(batch.data_date)
+        if judge.docs and settings.gx_dir is not None:
+            result.data_docs = str(settings.gx_dir / "gx" / "uncommitted" / "data_docs"
+                                   / "local_site" / "index.html")
+
+    has_marts = settings.warehouse.exists() and bool(marts.list_marts(settings.warehouse))
+    if loaded or force or not has_marts:
+        progress.step("Building marts (dbt)")
+        t = time.perf_counter()
+        result.dbt_failures = dbt_task(settings, loaded)
+        result.step_seconds["dbt"] = time.perf_counter() - t
+        progress.advance()
+    if result.dbt_failures:
+        result.status = "failed"
+    elif not batches:
+        result.status = "nothing_new"
+    if settings.warehouse.exists():
+        result.marts = marts.list_marts(settings.warehouse)
+        result.headline = marts.headline(settings.warehouse)
+    result.seconds = time.perf_counter() - clock
+    with connect(settings.warehouse) as con:
+        record_run(con, run_id, started, result.status, result.to_dict())
+    return result

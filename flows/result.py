@@ -1,0 +1,60 @@
+"""The structured result a run returns (the CLI prints it; audit.runs stores it)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from warehouse.marts import Headline
+
+
+@dataclass
+class FileOutcome:
+    source: str
+    data_date: date
+    file: str
+    status: str  # accepted | rejected
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    warnings: int
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    status: str  # success | failed | nothing_new
+    warehouse: str
+    files: list[FileOutcome] = field(default_factory=list)
+    landing_problems: list[str] = field(default_factory=list)
+    skipped_unchanged: int = 0
+    marts: list[str] = field(default_factory=list)
+    dbt_failures: list[str] = field(default_factory=list)
+    headline: Headline | None = None
+    data_docs: str | None = None
+    reports_dir: str | None = None
+    seconds: float = 0.0
+    step_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def files_accepted(self) -> int:
+        return sum(f.status == "accepted" for f in self.files)
+
+    @property
+    def files_rejected(self) -> int:
+        return sum(f.status == "rejected" for f in self.files)
+
+    @property
+    def rows_loaded(self) -> int:
+        return sum(f.rows_loaded for f in self.files)
+
+    @property
+    def rows_quarantined(self) -> int:
+        return sum(f.rows_rejected for f in self.files)
+
+    def to_dict(self) -> dict[str, object]:
+        out = asdict(self)
+        out.update(files_accepted=self.files_accepted, files_rejected=self.files_rejected,
+                   rows_loaded=self.rows_loaded, rows_quarantined=self.rows_quarantined)
+        return out

@@ -1,0 +1,1 @@
+"""Extract: read landing files, normalise values to canonical forms, judge each row."""

@@ -1,0 +1,85 @@
+"""Extract one landing file: read, normalise, judge rows. Nothing here touches the warehouse."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from ingest.normalise import Normalised, normalise
+from ingest.read import FileProblem, read_table
+from ingest.rules.collect import ISSUE_COLUMNS, Issues, Severity
+from ingest.spec import SourceSpec
+
+
+@dataclass
+class FileExtract:
+    """What one file holds, judged row by row (the file-level verdict comes later)."""
+
+    path: Path
+    source: str
+    data_date: date
+    sha256: str
+    sheet: str | None = None
+    header_row: int | None = None
+    rows_read: int = 0
+    values: pd.DataFrame | None = None  # canonical values of every data row
+    rejected: pd.Series | None = None  # row mask of rejected rows
+    issues: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ISSUE_COLUMNS))
+    row_text: pd.DataFrame | None = None  # the text as read, for the restricted reject store
+    problem: FileProblem | None = None
+    skipped: dict[str, int] = field(default_factory=dict)
+    unmapped_headers: list[str] = field(default_factory=list)
+
+    @property
+    def rows_rejected(self) -> int:
+        return int(self.rejected.sum()) if self.rejected is not None else 0
+
+    @property
+    def rows_accepted(self) -> int:
+        return self.rows_read - self.rows_rejected
+
+    def accepted_values(self) -> pd.DataFrame:
+        assert self.values is not None and self.rejected is not None
+        return self.values[~self.rejected]
+
+    def count(self, severity: Severity) -> int:
+        return int((self.issues["severity"] == severity).sum()) if len(self.issues) else 0
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
+    """Read and judge ``path``. A file-level problem is returned in ``.problem``, not raised."""
+    out = FileExtract(path=path, source=spec.name, data_date=data_date, sha256=file_sha256(path))
+    try:
+        table = read_table(path, spec)
+    except FileProblem as problem:
+        out.problem = problem
+        out.sheet = problem.sheet
+        return out
+    out.sheet, out.header_row = table.sheet, table.header_row
+    out.skipped, out.unmapped_headers = table.skipped_rows, table.unmapped
+    out.rows_read = len(table.frame)
+    if out.rows_read == 0:
+        out.problem = FileProblem("file_empty", f"The file has a header (row {table.header_row}) "
+                                  "but no data rows.", table.sheet)
+        return out
+    norm: Normalised = normalise(table, spec)
+    issues = Issues(spec, norm)
+    if spec.row_rules is not None:
+        spec.row_rules(issues, data_date)
+    out.values = norm.values
+    out.rejected = issues.rejected()
+    out.issues = issues.frame().reset_index(drop=True)
+    out.row_text = table.frame[out.rejected.to_numpy()]
+    return out

@@ -1,0 +1,1 @@
+"""Row rules: vectorised checks that reject rows or record data-quality findings."""

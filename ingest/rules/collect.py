@@ -1,0 +1,59 @@
+"""Collect row issues from boolean masks into one frame, without a loop over rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from ingest.normalise import Normalised, mask_values
+from ingest.spec import SourceSpec
+
+ISSUE_COLUMNS = ["source_row", "column", "value", "rule", "severity", "message"]
+
+
+class Severity(StrEnum):
+    REJECT = "reject"  # the row is not loaded
+    WARNING = "warning"  # loaded; a data-quality finding for the sender to fix
+    INFO = "info"  # loaded; a value was derived (e.g. sex from the NIP)
+
+
+@dataclass
+class Issues:
+    """Accumulates issues for one normalised table."""
+
+    spec: SourceSpec
+    norm: Normalised
+    parts: list[pd.DataFrame] = field(default_factory=list)
+
+    def add(self, mask: pd.Series, column: str | None, rule: str, severity: Severity,
+            message: str) -> None:
+        """Record ``rule`` for every row where ``mask`` is True. ``column`` is canonical."""
+        mask = mask.fillna(False).astype(bool)
+        if not mask.any():
+            return
+        rows = self.norm.values.loc[mask, "_source_row"]
+        if column is None:
+            header, shown = "", pd.Series("", index=rows.index)
+        else:
+            header = self.norm.headers.get(column, column)
+            text = self.norm.text.loc[mask, column]
+            shown = mask_values(text, self.spec.column(column).pii).fillna("(blank)")
+        self.parts.append(pd.DataFrame({
+            "source_row": rows.to_numpy(), "column": header, "value": shown.to_numpy(),
+            "rule": rule, "severity": str(severity), "message": message,
+        }, index=rows.index))
+
+    def frame(self) -> pd.DataFrame:
+        if not self.parts:
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in ISSUE_COLUMNS})
+        return pd.concat(self.parts).sort_values(["source_row", "rule"], kind="stable")
+
+    def rejected(self) -> pd.Series:
+        """Row mask (index of the values frame): rows with at least one reject issue."""
+        out = pd.Series(False, index=self.norm.values.index)
+        for part in self.parts:
+            hit = part.index[part["severity"] == Severity.REJECT]
+            out.loc[hit] = True
+        return out

@@ -1,0 +1,1 @@
+"""The ``terpilah`` command line: each command is a module; commands only start flows."""

@@ -1,0 +1,85 @@
+"""Rich output shared by the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from flows.result import RunResult
+
+console = Console()
+err = Console(stderr=True)
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} %"
+
+
+class RichReporter:
+    """Progress of a run, fed by the flow (see ``flows.progress``)."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                 MofNCompleteColumn(), TextColumn("{task.fields[detail]}"),
+                                 console=err, transient=True)
+        self.task: int | None = None
+
+    def __enter__(self) -> RichReporter:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def step(self, message: str, total: int | None = None) -> None:
+        if self.task is not None:
+            self.progress.remove_task(self.task)
+        self.task = self.progress.add_task(message, total=total, detail="")
+
+    def advance(self, message: str | None = None) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, advance=1, detail=message or "")
+
+
+def print_summary(result: RunResult) -> None:
+    """The short summary a run ends with."""
+    colour = {"success": "green", "nothing_new": "yellow"}.get(result.status, "red")
+    console.print(f"[bold {colour}]Run {result.status}[/] in {result.seconds:.1f} s "
+                  f"(run id {result.run_id})")
+    if result.files:
+        table = Table(title="Files", show_lines=False)
+        for col in ("date", "file", "status", "rows read", "loaded", "quarantined", "warnings"):
+            table.add_column(col, justify="right" if col[0] in "rlqw" else "left")
+        for f in result.files:
+            style = "" if f.status == "accepted" else "red"
+            table.add_row(str(f.data_date), f.file, f.status, str(f.rows_read),
+                          str(f.rows_loaded), str(f.rows_rejected), str(f.warnings), style=style)
+        console.print(table)
+        for f in result.files:
+            for reason in f.reasons:
+                console.print(f"[red]  {f.file}[/]: {reason}")
+    console.print(f"Files accepted {result.files_accepted}, rejected {result.files_rejected}; "
+                  f"rows loaded {result.rows_loaded:,}, quarantined {result.rows_quarantined:,}"
+                  + (f"; {result.skipped_unchanged} unchanged date(s) skipped"
+                     if result.skipped_unchanged else ""))
+    for problem in result.landing_problems:
+        console.print(f"[yellow]Landing folder:[/] {problem}")
+    if result.marts:
+        console.print("Marts: " + ", ".join(result.marts))
+    for failure in result.dbt_failures:
+        console.print(f"[red]dbt:[/] {failure}")
+    h = result.headline
+    if h is not None:
+        console.print(f"[bold]Profil ASN per {h.data_date}[/]: total ASN {h.total_asn:,}, "
+                      f"wanita {pct(h.pct_wanita)}; wanita di eselon II "
+                      f"{pct(h.pct_wanita_eselon_ii)}"
+                      f", eselon III {pct(h.pct_wanita_eselon_iii)}, eselon II+III "
+                      f"{pct(h.pct_wanita_eselon_ii_iii)}")
+    console.print(f"Warehouse: {result.warehouse}")
+    if result.data_docs:
+        console.print(f"Validation reports (GX Data Docs): {result.data_docs}")
+    if result.reports_dir and Path(result.reports_dir).is_dir():
+        console.print(f"Reports folder: {result.reports_dir}")

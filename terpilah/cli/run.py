@@ -1,0 +1,64 @@
+"""``terpilah run``: process what is new in the landing folder (or one date)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from terpilah.cli.display import RichReporter, err, print_summary
+from terpilah.settings import load_settings
+
+
+def parse_day(value: str | None) -> datetime | None:
+    return None if value is None else datetime.strptime(value, "%Y-%m-%d")
+
+
+def run(
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Process only this data date (YYYY-MM-DD), even if unchanged.")] = None,
+    landing: Annotated[Path | None, typer.Option(help="Landing folder for this run.")] = None,
+    warehouse: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.")] = None,
+    force: Annotated[bool, typer.Option(help="Reprocess every date, changed or not.")] = False,
+) -> None:
+    """Process new landing files, rebuild the marts and print a summary."""
+    from terpilah.cli.errors import friendly
+
+    day = None
+    if as_of is not None:
+        try:
+            day = datetime.strptime(as_of, "%Y-%m-%d").date()
+        except ValueError:
+            err.print(f"[red]--as-of must be a date like 2025-12-31, not '{as_of}'.[/]")
+            raise typer.Exit(2) from None
+    settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
+    if not settings.landing.is_dir():
+        err.print(f"[red]Landing folder not found: {settings.landing}[/] "
+                  "(create it, set TERPILAH_LANDING_DIR, or pass --landing).")
+        raise typer.Exit(2)
+    with friendly():
+        result = start_nightly(settings_landing=str(settings.landing),
+                               settings_warehouse=str(settings.warehouse), as_of=day, force=force)
+    print_summary(result)
+    if result.status == "failed" or result.files_rejected:
+        raise typer.Exit(1)
+
+
+def start_nightly(settings_landing: str, settings_warehouse: str, as_of: object = None,
+                  force: bool = False):
+    """Start the nightly flow in-process with a progress display."""
+    from flows.runtime import configure_prefect
+
+    configure_prefect(load_settings())
+    from flows.nightly import nightly
+    from flows.progress import set_reporter
+
+    with RichReporter() as reporter:
+        set_reporter(reporter)
+        try:
+            return nightly(as_of=as_of, landing=settings_landing, warehouse=settings_warehouse,
+                           force=force)
+        finally:
+            set_reporter(None)

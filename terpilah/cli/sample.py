@@ -1,0 +1,31 @@
+"""``terpilah sample``: write a realistic sample landing folder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from terpilah.cli.display import console
+
+
+def sample(
+    out: Annotated[Path, typer.Option(help="Landing folder to write.")],
+    scale: Annotated[str, typer.Option(
+        help="bengkayang (about 5,000 ASN) or small.")] = "bengkayang",
+    seed: Annotated[int, typer.Option(help="Same seed, same files.")] = 7,
+    employees: Annotated[int | None, typer.Option(help="Override the number of employees.")] = None,
+    months: Annotated[int, typer.Option(help="Consecutive month-end extracts.")] = 12,
+    end: Annotated[str, typer.Option(help="Last month end (YYYY-MM-DD).")] = "2025-12-31",
+    layout: Annotated[str, typer.Option(help="siasn (XLSX), local (CSV) or mixed.")] = "siasn",
+    flaws: Annotated[bool, typer.Option(help="Inject a few realistic errors per file.")] = True,
+) -> None:
+    """Generate SIMPEG/SIASN month-end extracts into OUT/simpeg/<date>/."""
+    from terpilah.sample import generate_sample
+
+    manifest = generate_sample(out, scale=scale, seed=seed, employees=employees, months=months,
+                               end_date=date.fromisoformat(end), layout=layout, flaws=flaws)
+    console.print(f"Wrote {len(manifest.files)} file(s) for {len(manifest.dates)} date(s) "
+                  f"to {out}")

@@ -1,0 +1,91 @@
+"""``terpilah validate FILE --source simpeg``: check a file before sending it; loads nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from terpilah.cli.display import console, err
+from terpilah.settings import load_settings
+
+SEVERITY = {"reject": ("REJECT", "red"), "warning": ("warn", "yellow"), "info": ("info", "dim")}
+
+
+def _data_date(path: Path, as_of: str | None) -> date:
+    if as_of:
+        return date.fromisoformat(as_of)
+    try:  # a file already in its landing folder: <source>/<YYYY-MM-DD>/<file>
+        return date.fromisoformat(path.resolve().parent.name)
+    except ValueError:
+        return date.today()
+
+
+def validate(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
+                                         help="The .xlsx or .csv file to check.")],
+    source: Annotated[str, typer.Option(help="Which kind of file: simpeg.")] = "simpeg",
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="The date the file describes (default: its folder name, else today).")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many problems (0: all).")] = 200,
+    report: Annotated[Path | None, typer.Option(
+        help="Also write every problem to this CSV.")] = None,
+) -> None:
+    """List every problem in FILE (sheet, row, column, value, rule, what to do).
+
+    Exit status 1 when the file would be rejected, 0 when it would be accepted."""
+    from expectations.batch import decide
+    from expectations.judge import Judge
+    from ingest.extract import extract_file
+    from ingest.sources import SOURCES
+
+    if source not in SOURCES:
+        err.print(f"[red]Unknown source '{source}'. Known: {', '.join(SOURCES)}.[/]")
+        raise typer.Exit(2)
+    try:
+        day = _data_date(file, as_of)
+    except ValueError:
+        err.print(f"[red]--as-of must be a date like 2025-12-31, not '{as_of}'.[/]")
+        raise typer.Exit(2) from None
+    settings = load_settings()
+    fx = extract_file(file, SOURCES[source], day)
+    verdict = decide([fx], Judge(None, settings.max_reject_share), run_name="validate")
+    issues = fx.issues.sort_values(["source_row", "severity"], kind="stable")
+    console.print(f"[bold]{file.name}[/] ({source}, data date {day})"
+                  + (f", sheet '{fx.sheet}'" if fx.sheet else "")
+                  + (f", header in row {fx.header_row}" if fx.header_row else ""))
+    if fx.problem is None:
+        console.print(f"Rows read {fx.rows_read:,}: would load {fx.rows_accepted:,}, "
+                      f"reject {fx.rows_rejected:,}; warnings {fx.count('warning'):,}"  # type: ignore[arg-type]
+                      + (f"; skipped {fx.skipped}" if fx.skipped else ""))
+    shown = issues if limit == 0 else issues.head(limit)
+    if len(shown):
+        table = Table(show_lines=False, expand=True)
+        table.add_column("row", justify="right", no_wrap=True)
+        table.add_column("column", max_width=16)
+        table.add_column("value", no_wrap=True, max_width=22)
+        table.add_column("rule", no_wrap=True)
+        table.add_column("", no_wrap=True)
+        table.add_column("what to do", ratio=1, overflow="fold")
+        for r in shown.itertuples(index=False):
+            label, style = SEVERITY[r.severity]
+            table.add_row(str(r.source_row), r.column, r.value, r.rule, label, r.message,
+                          style=style)
+        console.print(table)
+        if len(shown) < len(issues):
+            console.print(f"... {len(issues) - len(shown)} more (use --limit 0 or --report).")
+    if report is not None:
+        issues.assign(file=file.name, sheet=fx.sheet).to_csv(report, index=False)
+        console.print(f"All {len(issues)} problems written to {report}")
+    if verdict.accepted:
+        console.print("[bold green]ACCEPTED[/]: the file would be loaded"
+                      + (" (rejected rows are held back)." if fx.rows_rejected else "."))
+        return
+    console.print("[bold red]REJECTED[/]: nothing of this file would be loaded.")
+    for reason in verdict.reasons.get(file.name, []):
+        console.print(f"  [red]-[/] {reason}")
+    raise typer.Exit(1)

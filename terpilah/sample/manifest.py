@@ -1,0 +1,56 @@
+"""The manifest of a generated sample: what was written where, and which rows are flawed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from terpilah.sample.flaws import Flaw
+
+MANIFEST_NAME = "_sample_manifest.json"
+
+
+@dataclass
+class SampleFile:
+    """One extract: its data date, path relative to the sample root, layout and flaws."""
+
+    data_date: str
+    path: str
+    layout: str
+    rows: int  # data rows written (no title, header or JUMLAH rows)
+    header_row: int  # 1-based row of the header as a spreadsheet shows it
+    flaws: list[Flaw] = field(default_factory=list)
+
+
+@dataclass
+class SampleManifest:
+    """What ``generate_sample`` wrote (serialised to ``<out>/_sample_manifest.json``)."""
+
+    seed: int
+    scale: str
+    employees: int
+    layout: str
+    dates: list[str]
+    files: list[SampleFile] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
+
+    def write(self, out: Path) -> Path:
+        path = Path(out) / MANIFEST_NAME
+        path.write_text(self.to_json(), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: Path) -> SampleManifest:
+        """Read a manifest file (or the manifest inside a sample directory)."""
+        path = Path(path)
+        if path.is_dir():
+            path = path / MANIFEST_NAME
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = [
+            SampleFile(**{**f, "flaws": [Flaw(**flaw) for flaw in f["flaws"]]})
+            for f in data.pop("files")
+        ]
+        return cls(**data, files=files)

@@ -1,0 +1,30 @@
+"""Helpers for tests that run the real nightly flow on a real DuckDB file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+MART_KEYS = ["data_date", "scope", "pd_name", "sub_kategori"]
+
+
+def run_nightly(landing: Path, warehouse: Path, **kwargs: object):  # noqa: ANN201
+    from flows.nightly import nightly
+
+    return nightly(landing=str(landing), warehouse=str(warehouse), **kwargs)
+
+
+def query(warehouse: Path, sql: str) -> pd.DataFrame:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def mart(warehouse: Path) -> pd.DataFrame:
+    frame = query(warehouse, "select * from marts.asn_profile")
+    frame["data_date"] = pd.to_datetime(frame["data_date"]).dt.date
+    return frame.sort_values(MART_KEYS, na_position="first").reset_index(drop=True)

@@ -1,0 +1,58 @@
+"""Read-side helpers over the marts (headline figures for the run summary)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from warehouse.store import connect
+
+
+@dataclass
+class Headline:
+    """The figures a run summary leads with (kabupaten, latest data date)."""
+
+    data_date: date
+    total_asn: int
+    pct_wanita: float | None
+    pct_wanita_eselon_ii: float | None
+    pct_wanita_eselon_iii: float | None
+    pct_wanita_eselon_ii_iii: float | None
+
+HEADLINE_SQL = """
+with k as (
+    select * from marts.asn_profile
+    where scope = 'kabupaten' and data_date = (select max(data_date) from marts.asn_profile)
+)
+select
+    max(data_date),
+    sum(total) filter (where sub_kategori = 'Total ASN'),
+    max(pct_wanita) filter (where sub_kategori = 'Total ASN'),
+    max(pct_wanita) filter (where sub_kategori = 'JPT Pratama (Eselon II)'),
+    max(pct_wanita) filter (where sub_kategori = 'Administrator (Eselon III)'),
+    round(100.0 * sum(wanita) filter (where sub_kategori in
+            ('JPT Pratama (Eselon II)', 'Administrator (Eselon III)'))
+        / nullif(sum(total) filter (where sub_kategori in
+            ('JPT Pratama (Eselon II)', 'Administrator (Eselon III)')), 0), 1)
+from k
+"""
+
+
+def list_marts(warehouse: Path) -> list[str]:
+    with connect(warehouse, read_only=True) as con:
+        rows = con.execute(
+            "select table_schema || '.' || table_name from information_schema.tables "
+            "where table_schema = 'marts' order by 1").fetchall()
+    return [r[0] for r in rows]
+
+
+def headline(warehouse: Path) -> Headline | None:
+    """Total ASN, % women, % women in eselon II and III on the latest data date."""
+    if "marts.asn_profile" not in list_marts(warehouse):
+        return None
+    with connect(warehouse, read_only=True) as con:
+        row = con.execute(HEADLINE_SQL).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return Headline(row[0], int(row[1] or 0), *(None if x is None else float(x) for x in row[2:]))

@@ -1,0 +1,217 @@
+"""The DuckDB warehouse: open it, load a judged batch in one transaction, record the audit."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ingest.extract import FileExtract
+from ingest.rules.collect import Severity
+from ingest.sources import SOURCES
+from ingest.spec import Kind, SourceSpec
+from warehouse.schema import AUDIT_DDL, raw_table_ddl
+
+HMAC_BLOCK = 64
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse (creating schemas on a writable open) and always close it."""
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            for ddl in [*AUDIT_DDL, *(raw_table_ddl(s) for s in SOURCES.values())]:
+                con.execute(ddl)
+        yield con
+    finally:
+        con.close()
+
+
+def write_pseudonym_key(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
+    """Store the HMAC key as its inner/outer padded blocks for the staging macro."""
+    if len(key) > HMAC_BLOCK:
+        import hashlib
+
+        key = hashlib.sha256(key).digest()
+    block = key.ljust(HMAC_BLOCK, b"\0")
+    ipad = bytes(b ^ 0x36 for b in block)
+    opad = bytes(b ^ 0x5C for b in block)
+    con.execute("DELETE FROM restricted.pseudonym_key")
+    con.execute("INSERT INTO restricted.pseudonym_key VALUES (?, ?)", [ipad, opad])
+
+
+def pseudonym(key: bytes, nip: str) -> str:
+    """The same keyed hash the staging model computes (for tests and the restricted fix list)."""
+    import hashlib
+
+    return hmac.new(key, nip.encode(), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class BatchLoad:
+    """A (source, data date) batch: all files of one date folder, judged."""
+
+    batch_id: str
+    run_id: str
+    source: str
+    data_date: date
+    fingerprint: str
+    files: list[FileExtract]
+    accepted: bool
+    reasons: dict[str, list[str]]  # file name -> reasons it was rejected
+    archived: dict[str, str]  # file name -> archive path
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _issue_frame(batch: BatchLoad, fx: FileExtract, severities: Iterable[Severity],
+                 now: datetime) -> pd.DataFrame:
+    issues = fx.issues[fx.issues["severity"].isin([str(s) for s in severities])]
+    return pd.DataFrame({
+        "batch_id": batch.batch_id, "source": batch.source, "data_date": batch.data_date,
+        "source_file": fx.path.name, "source_sha256": fx.sha256, "source_sheet": fx.sheet,
+        "source_row": issues["source_row"].astype("Int64"), "column": issues["column"],
+        "value_masked": issues["value"], "rule": issues["rule"], "severity": issues["severity"],
+        "message": issues["message"], "recorded_at": now,
+    })
+
+
+def _file_problem_frame(batch: BatchLoad, fx: FileExtract, now: datetime) -> pd.DataFrame:
+    assert fx.problem is not None
+    return pd.DataFrame([{
+        "batch_id": batch.batch_id, "source": batch.source, "data_date": batch.data_date,
+        "source_file": fx.path.name, "source_sha256": fx.sha256, "source_sheet": fx.sheet,
+        "source_row": None, "column": None, "value_masked": None, "rule": fx.problem.rule,
+        "severity": str(Severity.REJECT), "message": fx.problem.message, "recorded_at": now,
+    }])
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("_terpilah_frame", frame)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _terpilah_frame")
+    finally:
+        con.unregister("_terpilah_frame")
+
+
+def _raw_frame(spec: SourceSpec, batch: BatchLoad, fx: FileExtract, now: datetime) -> pd.DataFrame:
+    values = fx.accepted_values()
+    out = pd.DataFrame({
+        "batch_id": batch.batch_id, "data_date": batch.data_date, "source_file": fx.path.name,
+        "source_sha256": fx.sha256, "source_sheet": fx.sheet,
+        "source_row": values["_source_row"].astype("int32"), "loaded_at": now,
+    }, index=values.index)
+    for col in spec.columns:
+        series = values[col.name]
+        out[col.name] = series.dt.date if col.kind is Kind.DATE else series.astype("string")
+    return out
+
+
+def _rejected_frame(batch: BatchLoad, fx: FileExtract) -> pd.DataFrame:
+    text = fx.row_text
+    if text is None or text.empty:
+        return pd.DataFrame()
+    cells = text.drop(columns="_source_row")
+    lines = cells.to_json(orient="records", lines=True, force_ascii=False).splitlines()
+    return pd.DataFrame({
+        "batch_id": batch.batch_id, "source": batch.source, "data_date": batch.data_date,
+        "source_file": fx.path.name, "source_row": text["_source_row"].astype("int32").to_numpy(),
+        "row_json": lines,
+    })
+
+
+def record_batch(con: duckdb.DuckDBPyConnection, batch: BatchLoad) -> None:
+    """Write one judged batch in ONE transaction. An accepted batch replaces the rows of its
+    (source, data date); a rejected batch touches only the audit tables, so the previous
+    warehouse state stands. Re-recording the same batch id replaces its audit rows."""
+    spec = SOURCES[batch.source]
+    now = _now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("audit.quarantine", "audit.findings", "audit.files", "audit.batches",
+                      "restricted.rejected_rows"):
+            con.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch.batch_id])
+        for fx in batch.files:
+            if fx.problem is not None:
+                _insert(con, "audit.quarantine", _file_problem_frame(batch, fx, now))
+            else:
+                _insert(con, "audit.quarantine", _issue_frame(batch, fx, [Severity.REJECT], now))
+                _insert(con, "audit.findings",
+                        _issue_frame(batch, fx, [Severity.WARNING, Severity.INFO], now))
+                _insert(con, "restricted.rejected_rows", _rejected_frame(batch, fx))
+        if batch.accepted:
+            con.execute(f"DELETE FROM {spec.table} WHERE data_date = ?", [batch.data_date])
+            for fx in batch.files:
+                _insert(con, spec.table, _raw_frame(spec, batch, fx, now))
+            con.execute("UPDATE audit.batches SET status = 'superseded' WHERE source = ? AND "
+                        "data_date = ? AND status = 'loaded'", [batch.source, batch.data_date])
+        _record_audit(con, batch, now)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _record_audit(con: duckdb.DuckDBPyConnection, batch: BatchLoad, now: datetime) -> None:
+    rows_read = sum(f.rows_read for f in batch.files)
+    rejected = sum(f.rows_rejected for f in batch.files)
+    loaded = rows_read - rejected if batch.accepted else 0
+    reason = "; ".join(f"{name}: {' '.join(r)}" for name, r in batch.reasons.items()) or None
+    con.execute(
+        "INSERT INTO audit.batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [batch.batch_id, batch.run_id, batch.source, batch.data_date, batch.fingerprint,
+         "loaded" if batch.accepted else "rejected", len(batch.files), rows_read, loaded,
+         rows_read - loaded, reason, now])
+    for fx in batch.files:
+        name = fx.path.name
+        file_ok = name not in batch.reasons
+        con.execute(
+            "INSERT INTO audit.files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [batch.batch_id, batch.source, batch.data_date, name, fx.sha256, fx.sheet,
+             "accepted" if file_ok else "rejected", " ".join(batch.reasons.get(name, [])) or None,
+             fx.rows_read, fx.rows_accepted if batch.accepted else 0, fx.rows_rejected,
+             fx.count(Severity.WARNING), batch.archived.get(name), now])
+
+
+def last_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, date], str]:
+    """(source, data date) -> fingerprint of the last batch processed for it."""
+    rows = con.execute(
+        "SELECT source, data_date, fingerprint FROM audit.batches "
+        "QUALIFY row_number() OVER (PARTITION BY source, data_date ORDER BY processed_at DESC) = 1"
+    ).fetchall()
+    return {(s, d): f for s, d, f in rows}
+
+
+def set_snapshot_cursor(con: duckdb.DuckDBPyConnection, data_date: date) -> None:
+    con.execute("DELETE FROM audit.snapshot_cursor")
+    con.execute("INSERT INTO audit.snapshot_cursor VALUES (?)", [data_date])
+
+
+def loaded_dates(con: duckdb.DuckDBPyConnection, source: str) -> list[date]:
+    spec = SOURCES[source]
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT data_date FROM {spec.table} ORDER BY 1").fetchall()]
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, status: str,
+               summary: dict[str, object]) -> None:
+    con.execute("DELETE FROM audit.runs WHERE run_id = ?", [run_id])
+    con.execute("INSERT INTO audit.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        run_id, started, _now(), status, summary.get("files_accepted"),
+        summary.get("files_rejected"), summary.get("rows_loaded"),
+        summary.get("rows_quarantined"), json.dumps(summary.get("step_seconds"), default=str),
+        json.dumps(summary, default=str)])
