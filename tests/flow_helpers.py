@@ -7,10 +7,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from flows.result import RunResult
+
 MART_KEYS = ["data_date", "scope", "pd_name", "sub_kategori"]
 
 
-def run_nightly(landing: Path, warehouse: Path, **kwargs: object):  # noqa: ANN201
+def run_nightly(landing: Path, warehouse: Path, **kwargs: object) -> RunResult:
     from flows.nightly import nightly
 
     return nightly(landing=str(landing), warehouse=str(warehouse), **kwargs)

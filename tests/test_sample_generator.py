@@ -119,8 +119,13 @@ def test_nip_agrees_with_birth_date_tmt_and_sex(year):
         assert (nip.str[14] == clean["JENIS KELAMIN"].map({"M": "1", "F": "2"})).all()
         assert (clean.loc[pppk, ["TMT PNS", "STATUS CPNS PNS"]] == "").all().all()
         assert set(clean["STATUS CPNS PNS"][~pppk]) <= {"P", "C"}
-        age = pd.to_datetime(entry.data_date).year - born.str[2].astype(int)
-        assert age.between(19, 65).all()
+        birth = pd.to_datetime(clean["TANGGAL LAHIR"], format="%d-%m-%Y")
+        hired = pd.to_datetime(clean["TMT CPNS"], format="%d-%m-%Y")
+        on = pd.Timestamp(entry.data_date)
+        assert ((on - birth).dt.days / 365.25).between(19, 65).all()
+        hire_age = (hired - birth).dt.days / 365.25
+        assert hire_age[~pppk].between(19, 36).all()
+        assert hire_age[pppk].between(19, 46).all()
 
 
 def test_every_month_differs_and_history_happens(year):

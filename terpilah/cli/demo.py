@@ -24,7 +24,7 @@ def demo(
         console.print(f"Generating sample landing folder in {settings.landing} ...")
         generate_sample(settings.landing, scale=scale, seed=seed, end_date=date(2025, 12, 31))
     with friendly():
-        result = start_nightly(str(settings.landing), str(settings.warehouse))
+        result = start_nightly(settings.landing, settings.warehouse)
     print_summary(result)
     if result.status == "failed":
         raise typer.Exit(1)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from flows.result import RunResult
 from terpilah.cli.display import RichReporter, err, print_summary
+from terpilah.cli.errors import friendly
 from terpilah.settings import load_settings
-
-
-def parse_day(value: str | None) -> datetime | None:
-    return None if value is None else datetime.strptime(value, "%Y-%m-%d")
 
 
 def run(
@@ -24,8 +22,6 @@ def run(
     force: Annotated[bool, typer.Option(help="Reprocess every date, changed or not.")] = False,
 ) -> None:
     """Process new landing files, rebuild the marts and print a summary."""
-    from terpilah.cli.errors import friendly
-
     day = None
     if as_of is not None:
         try:
@@ -39,16 +35,15 @@ def run(
                   "(create it, set TERPILAH_LANDING_DIR, or pass --landing).")
         raise typer.Exit(2)
     with friendly():
-        result = start_nightly(settings_landing=str(settings.landing),
-                               settings_warehouse=str(settings.warehouse), as_of=day, force=force)
+        result = start_nightly(settings.landing, settings.warehouse, as_of=day, force=force)
     print_summary(result)
     if result.status == "failed" or result.files_rejected:
         raise typer.Exit(1)
 
 
-def start_nightly(settings_landing: str, settings_warehouse: str, as_of: object = None,
-                  force: bool = False):
-    """Start the nightly flow in-process with a progress display."""
+def start_nightly(landing: Path, warehouse: Path, as_of: date | None = None,
+                  force: bool = False) -> RunResult:
+    """Start the nightly flow in-process, with a progress display."""
     from flows.runtime import configure_prefect
 
     configure_prefect(load_settings())
@@ -58,7 +53,7 @@ def start_nightly(settings_landing: str, settings_warehouse: str, as_of: object 
     with RichReporter() as reporter:
         set_reporter(reporter)
         try:
-            return nightly(as_of=as_of, landing=settings_landing, warehouse=settings_warehouse,
+            return nightly(as_of=as_of, landing=str(landing), warehouse=str(warehouse),
                            force=force)
         finally:
             set_reporter(None)

@@ -79,7 +79,9 @@ def validate(
         if len(shown) < len(issues):
             console.print(f"... {len(issues) - len(shown)} more (use --limit 0 or --report).")
     if report is not None:
-        issues.assign(file=file.name, sheet=fx.sheet).to_csv(report, index=False)
+        columns = ["file", "sheet", "row", "column", "value", "rule", "severity", "message"]
+        issues.rename(columns={"source_row": "row"}).assign(file=file.name, sheet=fx.sheet)[
+            columns].to_csv(report, index=False)
         console.print(f"All {len(issues)} problems written to {report}")
     if verdict.accepted:
         console.print("[bold green]ACCEPTED[/]: the file would be loaded"
