@@ -52,7 +52,7 @@ def normalise(table: RawTable, spec: SourceSpec) -> Normalised:
             invalid[col.name] = parsed.wrong
             mangled[col.name] = parsed.mangled
         elif col.kind is Kind.PHONE:
-            digits = P.clean_text(raw).str.replace(r"[^\d+]", "", regex=True)
+            digits = P.clean_text(raw).str.replace("[^0-9+]", "", regex=True)
             values[col.name] = digits.mask(digits == "")
             invalid[col.name] = pd.Series(False, index=frame.index)
         elif col.kind in _LOOKUPS:

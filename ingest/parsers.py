@@ -7,11 +7,17 @@ not be understood; a blank cell is missing, not invalid.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# Patterns avoid \s, \d and \b: pandas then runs them in pyarrow (RE2, vectorised C++)
+# instead of falling back to Python's re row by row.
+WS = "[ \t\r\n\x0b\x0c\xa0]"
+D = "[0-9]"
 
 
 class Parsed(NamedTuple):
@@ -21,7 +27,7 @@ class Parsed(NamedTuple):
 
 def clean_text(s: pd.Series) -> pd.Series:
     """Trim, collapse inner whitespace, blank -> NA (string dtype)."""
-    out = s.astype("string").str.replace(r"\s+", " ", regex=True).str.strip()
+    out = s.astype("string").str.replace(f"{WS}+", " ", regex=True).str.strip()
     return out.mask(out.isin(["", "nan", "NaN", "None", "-"]))
 
 
@@ -38,7 +44,7 @@ def _lookup(s: pd.Series, table: dict[str, str]) -> Parsed:
 
 # --- identifiers --------------------------------------------------------------------------
 
-_MANGLED = re.compile(r"^\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)$|^\d+[.,]0+$")
+_MANGLED = f"^{D}+(?:[.,]{D}+)?(?:[eE][+-]?{D}+)$|^{D}+[.,]0+$"
 
 
 class IdParsed(NamedTuple):
@@ -51,8 +57,8 @@ def parse_id(s: pd.Series, digits: int) -> IdParsed:
     """NIP/NIK as text: spaces, dots and a leading apostrophe are removed."""
     text = clean_text(s).str.lstrip("'`’ ").str.strip()
     mangled = text.str.contains(_MANGLED, regex=True).fillna(False).astype(bool)
-    compact = text.str.replace(r"[\s.\-]", "", regex=True)
-    ok = compact.str.fullmatch(rf"\d{{{digits}}}").fillna(False).astype(bool)
+    compact = text.str.replace(f"{WS}|[.-]", "", regex=True)
+    ok = compact.str.fullmatch(f"{D}{{{digits}}}").fillna(False).astype(bool)
     value = compact.where(ok).astype("string")
     wrong = text.notna() & ~ok & ~mangled
     return IdParsed(value, mangled, wrong)
@@ -74,11 +80,22 @@ MONTHS: dict[str, int] = {
     "NOVEMBER": 11, "NOV": 11, "NOP": 11,
     "DESEMBER": 12, "DES": 12, "DEC": 12, "DECEMBER": 12,
 }
-_DMY = r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})$"
-_YMD = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
-_D_MONTH_Y = r"^(?P<d>\d{1,2})[\s-]+(?P<mon>[A-Za-z]+)\.?[\s-]+(?P<y>\d{4})$"
-_SERIAL = r"^(?P<n>\d{5})(?:\.0+)?$"  # 10000-73050: 1927-05-18 .. 2099
+_DMY = f"^(?P<d>{D}{{1,2}})[-/.](?P<m>{D}{{1,2}})[-/.](?P<y>{D}{{4}})$"
+_YMD = (f"^(?P<y>{D}{{4}})-(?P<m>{D}{{1,2}})-(?P<d>{D}{{1,2}})"
+        f"(?:[ T]{D}{{2}}:{D}{{2}}(?::{D}{{2}}(?:[.]{D}+)?)?)?$")
+_D_MONTH_Y = f"^(?P<d>{D}{{1,2}})(?:{WS}|-)+(?P<mon>[A-Za-z]+)[.]?(?:{WS}|-)+(?P<y>{D}{{4}})$"
+_SERIAL = f"^(?P<n>{D}{{5}})(?:[.]0+)?$"  # 10000-73050: 1927-05-18 .. 2099
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
+    """``str.extract`` run by pyarrow (RE2) instead of pandas' Python fallback."""
+    arr = pa.chunked_array([pa.array(text.array, type=pa.string())])
+    found = pc.extract_regex(arr, pattern)
+    names = [f.name for f in found.type]
+    return pd.DataFrame({n: pd.Series(pc.struct_field(found, n).to_numpy(zero_copy_only=False),
+                                      index=text.index, dtype="string") for n in names},
+                        index=text.index)
 
 
 def parse_date(s: pd.Series) -> Parsed:
@@ -90,19 +107,19 @@ def parse_date(s: pd.Series) -> Parsed:
     m = y.copy()
     d = y.copy()
     for pattern in (_DMY, _YMD):
-        parts = text.str.extract(pattern)
+        parts = _extract(text, pattern)
         hit = parts["y"].notna() & y.isna()
         y = y.where(~hit, pd.to_numeric(parts["y"], errors="coerce"))
         m = m.where(~hit, pd.to_numeric(parts["m"], errors="coerce"))
         d = d.where(~hit, pd.to_numeric(parts["d"], errors="coerce"))
-    parts = text.str.extract(_D_MONTH_Y)
+    parts = _extract(text, _D_MONTH_Y)
     month = parts["mon"].str.upper().map(MONTHS)
     hit = parts["y"].notna() & month.notna() & y.isna()
     y = y.where(~hit, pd.to_numeric(parts["y"], errors="coerce"))
     m = m.where(~hit, month.astype(float))
     d = d.where(~hit, pd.to_numeric(parts["d"], errors="coerce"))
     value = ymd_to_date(y, m, d)
-    serial = pd.to_numeric(text.str.extract(_SERIAL)["n"], errors="coerce")
+    serial = pd.to_numeric(_extract(text, _SERIAL)["n"], errors="coerce")
     serial_ok = serial.between(1, 73050) & value.isna() & y.isna()
     value = value.where(~serial_ok, _EXCEL_EPOCH + pd.to_timedelta(serial, unit="D"))
     return Parsed(value, text.notna() & value.isna())
@@ -136,8 +153,11 @@ def parse_jenis_pegawai(s: pd.Series) -> Parsed:
     text = clean_text(s)
     up = text.str.upper()
     value = pd.Series(pd.NA, index=s.index, dtype="string")
-    value = value.mask(up.str.contains(r"\bPNS\b|PEGAWAI NEGERI", regex=True).fillna(False), "PNS")
-    value = value.mask(up.str.contains(r"\bCPNS\b|CALON", regex=True).fillna(False), "CPNS")
+    edge = "(?:^|[^A-Z])"
+    pns = f"{edge}PNS(?:$|[^A-Z])|PEGAWAI NEGERI"
+    value = value.mask(up.str.contains(pns, regex=True).fillna(False), "PNS")
+    cpns = f"{edge}CPNS(?:$|[^A-Z])|CALON"
+    value = value.mask(up.str.contains(cpns, regex=True).fillna(False), "CPNS")
     pppk = r"PPPK|P3K|PERJANJIAN KERJA"
     value = value.mask(up.str.contains(pppk, regex=True).fillna(False), "PPPK")
     return Parsed(value, text.notna() & value.isna())
@@ -184,7 +204,7 @@ def parse_golongan(s: pd.Series) -> Parsed:
     """PNS ``III/a`` in every spelling (``31``, ``IIIa``, ``III-a``, ``3A``, ``III/A``) ->
     ``III/a``; PPPK ``I``-``XVII`` -> the roman numeral. Which of the two a person may have is
     a row rule."""
-    text = clean_text(s).str.replace(r"^(?i:gol(?:ongan)?\.?)\s*", "", regex=True)
+    text = clean_text(s).str.replace(f"^(?i:gol(?:ongan)?[.]?){WS}*", "", regex=True)
     return _lookup(text, _GOLONGAN)
 
 
@@ -200,7 +220,7 @@ _ESELON = {
 def parse_eselon(s: pd.Series) -> Parsed:
     """``II.a``/``21``/``IIa``/``Eselon II.a`` -> ``II.a``; blank, ``NON``, ``99`` -> NA (not
     structural). Eselon I and V are invalid for a kabupaten's Tabel 4.1."""
-    text = clean_text(s).str.replace(r"^(?i:eselon)\s*", "", regex=True)
+    text = clean_text(s).str.replace(f"^(?i:eselon){WS}*", "", regex=True)
     text = text.mask(_key(text).isin(_ESELON_NONE))
     return _lookup(text, _ESELON)
 

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ingest.spec import SourceSpec, normalise_header
@@ -126,16 +127,17 @@ def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int)
     if n == 0:
         return out, skipped
     cells = out.drop(columns="_source_row").apply(lambda c: c.str.strip()).fillna("")
-    blank = (cells == "").all(axis=1).to_numpy()
-    numbering = _column_number_row(cells)
-    total_pattern = rf"^(?:{'|'.join(TOTAL_WORDS)})\b"
-    is_total = cells.apply(lambda c: c.str.upper().str.contains(total_pattern, regex=True))
-    row = body.apply(_as_text).reset_index(drop=True).apply(lambda c: c.str.strip())
-    first = row.astype(object).where(row != "").bfill(axis=1).iloc[:, 0].fillna("").astype(str)
-    first_total = first.str.upper().str.contains(total_pattern, regex=True).to_numpy()
-    key_blank = (cells[header.key] == "") if header.key in cells else True
-    is_total = ((is_total.any(axis=1).to_numpy() | first_total)
-                & pd.Series(key_blank, index=cells.index).to_numpy())
+    # blank and total rows have a blank key: look closer only at those (few) rows
+    key_blank = (cells[header.key] == "").to_numpy() if header.key in cells else np.ones(n, bool)
+    candidates = cells[key_blank]
+    blank = np.zeros(n, dtype=bool)
+    blank[key_blank] = (candidates == "").all(axis=1).to_numpy()
+    numbering = np.zeros(n, dtype=bool)
+    head = min(n, 3)  # the column-number row sits right under the header
+    numbering[:head] = _column_number_row(cells.iloc[:head])
+    is_total = np.zeros(n, dtype=bool)
+    if key_blank.any():
+        is_total[key_blank] = _says_total(body[key_blank], candidates)
     total_at = int(is_total.argmax()) if is_total.any() else n
     keep = ~blank & ~numbering
     keep[total_at:] = False
@@ -147,20 +149,29 @@ def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int)
     return out[keep].reset_index(drop=True), skipped
 
 
+def _says_total(rows: pd.DataFrame, mapped: pd.DataFrame) -> np.ndarray:
+    """A total word in a mapped cell, or in the first filled cell of the whole row."""
+    pattern = rf"^(?:{'|'.join(TOTAL_WORDS)})\b"
+    in_mapped = np.zeros(len(rows), dtype=bool)
+    for col in mapped.columns:
+        in_mapped |= mapped[col].str.upper().str.contains(pattern, regex=True).to_numpy(bool)
+    text = rows.apply(_as_text).apply(lambda c: c.str.strip())
+    first = text.astype(object).where(text != "").bfill(axis=1).iloc[:, 0].fillna("")
+    return in_mapped | first.astype(str).str.upper().str.contains(pattern).to_numpy(bool)
+
+
 def _as_text(col: pd.Series) -> pd.Series:
     """Cells to text. XLSX numbers arrive as floats: a whole number of at most 15 digits (all
     Excel keeps exactly) loses its ``.0`` (``21.0`` -> ``21``); longer numbers keep Python's
     text, so a float NIP keeps its ``e+17`` and is flagged as mangled."""
     col = col.astype(object)
-    text = col.where(col.notna(), "").astype(str)
-    is_float = col.map(lambda v: isinstance(v, float)).astype(bool)
-    whole = text.str.replace(r"^(-?\d{1,15})\.0$", r"\1", regex=True)
-    return text.where(~is_float, whole).astype("string")
+    text = col.where(col.notna(), "").astype(str).astype("string")
+    return text.str.replace("^(-?[0-9]{1,15})[.]0$", r"\1", regex=True)
 
 
-def _column_number_row(cells: pd.DataFrame) -> pd.Series:
+def _column_number_row(cells: pd.DataFrame) -> np.ndarray:
     """The row of column numbers (1, 2, 3, ...) that many templates put under the header."""
-    numeric = cells.apply(lambda c: c.str.fullmatch(r"\d{1,3}").fillna(False))
+    numeric = cells.apply(lambda c: c.str.fullmatch("[0-9]{1,3}").fillna(False))
     values = cells.apply(lambda c: pd.to_numeric(c, errors="coerce"))
     distinct = values.nunique(axis=1) == values.notna().sum(axis=1)
     return (numeric.all(axis=1) & distinct & (values.notna().sum(axis=1) >= 3)).to_numpy()
