@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -60,13 +61,14 @@ def extract_task(path: Path, source: str, data_date: date) -> FileExtract:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(files: list[FileExtract], judge: Judge, run_id: str) -> BatchLoad:
+def validate_task(landing: LandingBatch, files: list[FileExtract], judge: Judge,
+                  run_id: str) -> BatchLoad:
     verdict = decide(files, judge, run_name=run_id)
-    first = files[0]
+    fingerprint = landing.fingerprint()
     return BatchLoad(
-        batch_id="", run_id=run_id, source=first.source, data_date=first.data_date,
-        fingerprint="", files=files, accepted=verdict.accepted, reasons=verdict.reasons,
-        archived={})
+        batch_id=f"{landing.source}:{landing.data_date}:{fingerprint[:12]}", run_id=run_id,
+        source=landing.source, data_date=landing.data_date, fingerprint=fingerprint,
+        files=files, accepted=verdict.accepted, reasons=verdict.reasons, archived={})
 
 
 @task(name="load", **TASK)
@@ -75,8 +77,9 @@ def load_task(settings: Settings, batch: BatchLoad) -> BatchLoad:
     archived = {fx.path.name: str(archive_file(fx.path, fx.sha256, settings.archive_dir,
                                                batch.source, batch.data_date))
                 for fx in batch.files}
+    batch = replace(batch, archived=archived)
     with connect(settings.warehouse) as con:
-        record_batch(con, BatchLoad(**{**batch.__dict__, "archived": archived}))
+        record_batch(con, batch)
     return batch
 
 
@@ -111,36 +114,27 @@ def nightly(as_of: date | None = None, landing: str | None = None,
                        reports_dir=str(settings.reports_dir))
     progress = reporter()
 
-    t = time.perf_counter()
-    batches, result.landing_problems, result.skipped_unchanged = discover_task(
-        settings, sources or list(SOURCES), as_of, force)
-    result.step_seconds["discover"] = time.perf_counter() - t
+    with result.timed("discover"):
+        batches, result.landing_problems, result.skipped_unchanged = discover_task(
+            settings, sources or list(SOURCES), as_of, force)
     log.info("%d new batch(es), %d unchanged", len(batches), result.skipped_unchanged)
 
     loaded: list[date] = []
     if batches:
-        judge = Judge(settings.gx_dir, settings.max_reject_share)
+        with result.timed("validate"):
+            judge = Judge(settings.gx_dir, settings.max_reject_share)
         progress.step("Processing files", total=sum(len(b.files) for b in batches))
         for landing_batch in batches:
-            t = time.perf_counter()
             files = []
             for path in landing_batch.files:
-                files.append(extract_task(path, landing_batch.source, landing_batch.data_date))
+                with result.timed("extract"):
+                    files.append(extract_task(path, landing_batch.source,
+                                              landing_batch.data_date))
                 progress.advance(f"{landing_batch.source}/{landing_batch.data_date}/{path.name}")
-            result.step_seconds["extract"] = (result.step_seconds.get("extract", 0.0)
-                                              + time.perf_counter() - t)
-            t = time.perf_counter()
-            batch = validate_task(files, judge, run_id)
-            fingerprint = landing_batch.fingerprint()
-            batch_id = f"{batch.source}:{batch.data_date}:{fingerprint[:12]}"
-            batch = BatchLoad(**{**batch.__dict__, "fingerprint": fingerprint,
-                                 "batch_id": batch_id})
-            result.step_seconds["validate"] = (result.step_seconds.get("validate", 0.0)
-                                               + time.perf_counter() - t)
-            t = time.perf_counter()
-            load_task(settings, batch)
-            result.step_seconds["load"] = (result.step_seconds.get("load", 0.0)
-                                           + time.perf_counter() - t)
+            with result.timed("validate"):
+                batch = validate_task(landing_batch, files, judge, run_id)
+            with result.timed("load"):
+                batch = load_task(settings, batch)
             result.files.extend(_outcomes(batch))
             if batch.accepted:
                 loaded.append(batch.data_date)
@@ -151,9 +145,8 @@ def nightly(as_of: date | None = None, landing: str | None = None,
     has_marts = settings.warehouse.exists() and bool(marts.list_marts(settings.warehouse))
     if loaded or force or not has_marts:
         progress.step("Building marts (dbt)")
-        t = time.perf_counter()
-        result.dbt_failures = dbt_task(settings, loaded)
-        result.step_seconds["dbt"] = time.perf_counter() - t
+        with result.timed("dbt"):
+            result.dbt_failures = dbt_task(settings, loaded)
         progress.advance()
     if result.dbt_failures:
         result.status = "failed"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -36,6 +39,16 @@ class RunResult:
     reports_dir: str | None = None
     seconds: float = 0.0
     step_seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        """Add the time spent in the block to ``step_seconds[step]``."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.step_seconds[step] = (self.step_seconds.get(step, 0.0)
+                                       + time.perf_counter() - start)
 
     @property
     def files_accepted(self) -> int:
