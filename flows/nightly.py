@@ -27,8 +27,9 @@ from warehouse.build import build_marts
 from warehouse.store import BatchLoad, connect, last_fingerprints, record_batch, record_run
 
 
-def _transient(_task: object, _run: object, state: object) -> bool:
-    """Retry only what may pass on its own: I/O and a warehouse lock held by another writer."""
+def transient(_task: object, _run: object, state: object) -> bool:
+    """Retry only what may pass on its own: I/O and a warehouse lock held by another writer;
+    never a programming error (a user's bad file is a result, not an exception)."""
     try:
         state.result()  # type: ignore[attr-defined]
     except (OSError, duckdb.IOException, duckdb.TransactionException):
@@ -39,10 +40,10 @@ def _transient(_task: object, _run: object, state: object) -> bool:
 
 
 TASK = {"cache_policy": NO_CACHE, "retries": 2, "retry_delay_seconds": 2,
-        "retry_condition_fn": _transient}
+        "retry_condition_fn": transient}
 
 
-@task(name="discover", cache_policy=NO_CACHE)
+@task(name="discover", **TASK)
 def discover_task(settings: Settings, sources: list[str], as_of: date | None,
                   force: bool) -> tuple[list[LandingBatch], list[str], int]:
     batches, problems = discover(settings.landing, sources, as_of=as_of)
@@ -84,7 +85,7 @@ def load_task(settings: Settings, batch: BatchLoad) -> BatchLoad:
 
 
 @task(name="dbt build", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5,
-      retry_condition_fn=_transient)
+      retry_condition_fn=transient)
 def dbt_task(settings: Settings, loaded: list[date]) -> list[str]:
     return build_marts(settings, loaded)
 

@@ -50,13 +50,16 @@ def print_summary(result: RunResult) -> None:
     console.print(f"[bold {colour}]Run {result.status}[/] in {result.seconds:.1f} s "
                   f"(run id {result.run_id})")
     if result.files:
-        table = Table(title="Files", show_lines=False)
-        for col in ("date", "file", "status", "rows read", "loaded", "quarantined", "warnings"):
-            table.add_column(col, justify="right" if col[0] in "rlqw" else "left")
+        table = Table(title="Files", show_lines=False, expand=True)
+        table.add_column("date", no_wrap=True, min_width=10)
+        table.add_column("status", no_wrap=True)
+        for col in ("read", "loaded", "quarantined", "warnings"):
+            table.add_column(col, justify="right", no_wrap=True)
+        table.add_column("file", ratio=1, overflow="fold")
         for f in result.files:
             style = "" if f.status == "accepted" else "red"
-            table.add_row(str(f.data_date), f.file, f.status, str(f.rows_read),
-                          str(f.rows_loaded), str(f.rows_rejected), str(f.warnings), style=style)
+            table.add_row(str(f.data_date), f.status, f"{f.rows_read:,}", f"{f.rows_loaded:,}",
+                          f"{f.rows_rejected:,}", f"{f.warnings:,}", f.file, style=style)
         console.print(table)
         for f in result.files:
             for reason in f.reasons:
