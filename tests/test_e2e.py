@@ -58,6 +58,7 @@ def test_run_summary(clean: SimpleNamespace) -> None:
     assert result.files_accepted == 3 and result.files_rejected == 0
     assert result.rows_loaded == sum(f.rows for f in manifest.files)
     assert "marts.asn_profile" in result.marts
+    assert result.data_docs and Path(result.data_docs).is_file()  # GX Data Docs were built
     want = expected_profile(clean.landing)
     last = want[(want["scope"] == "kabupaten") & (want["sub_kategori"] == "Total ASN")]
     last = last.sort_values("data_date").iloc[-1]
