@@ -90,6 +90,9 @@ def dbt_task(settings: Settings, loaded: list[date]) -> list[str]:
     return build_marts(settings, loaded)
 
 
+SUMMARY_ROWS = 20  # quarantined rows named per file in the summary; all are in audit.quarantine
+
+
 def _outcomes(batch: BatchLoad) -> list[FileOutcome]:
     return [FileOutcome(
         source=batch.source, data_date=batch.data_date, file=fx.path.name,
@@ -98,7 +101,19 @@ def _outcomes(batch: BatchLoad) -> list[FileOutcome]:
         warnings=fx.count("warning"),  # type: ignore[arg-type]
         reasons=batch.reasons.get(fx.path.name, [])
         or (["rejected with the other files of its date"] if not batch.accepted else []),
+        quarantined_rows=_rejected_rows(fx)[:SUMMARY_ROWS],
+        quarantined_by_rule=_rejects_by_rule(fx),
     ) for fx in batch.files]
+
+
+def _rejected_rows(fx: FileExtract) -> list[int]:
+    rejects = fx.issues[fx.issues["severity"] == "reject"]
+    return sorted({int(r) for r in rejects["source_row"].dropna()})
+
+
+def _rejects_by_rule(fx: FileExtract) -> dict[str, int]:
+    rejects = fx.issues[fx.issues["severity"] == "reject"]
+    return {str(k): int(v) for k, v in rejects["rule"].value_counts().sort_index().items()}
 
 
 @flow(name="nightly", log_prints=False, validate_parameters=False)

@@ -22,6 +22,8 @@ class FileOutcome:
     rows_rejected: int
     warnings: int
     reasons: list[str] = field(default_factory=list)
+    quarantined_rows: list[int] = field(default_factory=list)  # the first rows held back
+    quarantined_by_rule: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -156,6 +156,12 @@ def test_flawed_rows_are_quarantined_with_reasons(flawed: SimpleNamespace) -> No
     assert kept == sum(f.rows for f in manifest.files) - len(want)
     rejected_rows = query(flawed.warehouse, "select count(*) n from restricted.rejected_rows")
     assert rejected_rows["n"][0] == len(want)
+    # the run summary names the quarantined rows of each file and their rules
+    for outcome in flawed.result.files:
+        rows = sorted(row for name, row in want if name == outcome.file)
+        assert outcome.quarantined_rows == rows[:20]
+        assert set(outcome.quarantined_by_rule) == set(
+            quarantine[quarantine["source_file"] == outcome.file]["rule"])
 
 
 def test_flawed_sample_mart_equals_independent_computation(flawed: SimpleNamespace) -> None:

@@ -44,6 +44,21 @@ class RichReporter:
             self.progress.update(self.task, advance=1, detail=message or "")
 
 
+def print_quarantined(result: RunResult) -> None:
+    """Per file: which rows were held back and why; all of them are in audit.quarantine."""
+    listed = [f for f in result.files if f.quarantined_rows]
+    if not listed:
+        return
+    console.print("[bold]Quarantined rows[/] (all with what to do: table audit.quarantine, "
+                  "or `terpilah validate FILE`):")
+    for f in listed:
+        rows = ", ".join(map(str, f.quarantined_rows))
+        more = f" and {f.rows_rejected - len(f.quarantined_rows)} more" \
+            if f.rows_rejected > len(f.quarantined_rows) else ""
+        rules = ", ".join(f"{rule} x{n}" for rule, n in f.quarantined_by_rule.items())
+        console.print(f"  {f.file}: rows {rows}{more} ({rules})")
+
+
 def print_summary(result: RunResult) -> None:
     """The short summary a run ends with."""
     colour = {"success": "green", "nothing_new": "yellow"}.get(result.status, "red")
@@ -64,6 +79,7 @@ def print_summary(result: RunResult) -> None:
         for f in result.files:
             for reason in f.reasons:
                 console.print(f"[red]  {f.file}[/]: {reason}")
+        print_quarantined(result)
     console.print(f"Files accepted {result.files_accepted}, rejected {result.files_rejected}; "
                   f"rows loaded {result.rows_loaded:,}, quarantined {result.rows_quarantined:,}"
                   + (f"; {result.skipped_unchanged} unchanged date(s) skipped"
