@@ -93,6 +93,16 @@ def dbt_task(settings: Settings, loaded: list[date]) -> list[str]:
 SUMMARY_ROWS = 20  # quarantined rows named per file in the summary; all are in audit.quarantine
 
 
+@task(name="summary", **TASK)
+def summary_task(settings: Settings, result: RunResult, started: datetime) -> RunResult:
+    """Headline figures from the marts, and the run record in audit.runs."""
+    result.marts = marts.list_marts(settings.warehouse)
+    result.headline = marts.headline(settings.warehouse)
+    with connect(settings.warehouse) as con:
+        record_run(con, result.run_id, started, result.status, result.to_dict())
+    return result
+
+
 def _outcomes(batch: BatchLoad) -> list[FileOutcome]:
     return [FileOutcome(
         source=batch.source, data_date=batch.data_date, file=fx.path.name,
@@ -168,10 +178,5 @@ def nightly(as_of: date | None = None, landing: str | None = None,
         result.status = "failed"
     elif not batches:
         result.status = "nothing_new"
-    if settings.warehouse.exists():
-        result.marts = marts.list_marts(settings.warehouse)
-        result.headline = marts.headline(settings.warehouse)
     result.seconds = time.perf_counter() - clock
-    with connect(settings.warehouse) as con:
-        record_run(con, run_id, started, result.status, result.to_dict())
-    return result
+    return summary_task(settings, result, started)
