@@ -167,3 +167,17 @@ def test_flawed_rows_are_quarantined_with_reasons(flawed: SimpleNamespace) -> No
 def test_flawed_sample_mart_equals_independent_computation(flawed: SimpleNamespace) -> None:
     assert flawed.result.status == "success", flawed.result.dbt_failures
     _compare(flawed.warehouse, flawed.landing)
+
+
+def test_staging_pseudonym_is_hmac_of_nip_with_the_configured_key(clean: SimpleNamespace) -> None:
+    from conftest import TEST_KEY
+
+    from warehouse.store import pseudonym
+
+    pairs = query(clean.warehouse, """
+        select r.nip, s.employee_key from raw.simpeg_employees r
+        join staging.stg_simpeg__employees s using (batch_id, source_row)
+        limit 50""")
+    assert len(pairs) == 50
+    for nip, key in pairs.itertuples(index=False):
+        assert key == pseudonym(TEST_KEY, nip)

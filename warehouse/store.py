@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Iterator
@@ -40,8 +41,6 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
 def write_pseudonym_key(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     """Store the HMAC key as its inner/outer padded blocks for the staging macro."""
     if len(key) > HMAC_BLOCK:
-        import hashlib
-
         key = hashlib.sha256(key).digest()
     block = key.ljust(HMAC_BLOCK, b"\0")
     ipad = bytes(b ^ 0x36 for b in block)
@@ -52,8 +51,6 @@ def write_pseudonym_key(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
 
 def pseudonym(key: bytes, nip: str) -> str:
     """The same keyed hash the staging model computes (for tests and the restricted fix list)."""
-    import hashlib
-
     return hmac.new(key, nip.encode(), hashlib.sha256).hexdigest()
 
 
