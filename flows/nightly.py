@@ -23,7 +23,7 @@ from ingest.sources import SOURCES
 from terpilah.settings import Settings, load_settings
 from warehouse import marts
 from warehouse.archive import archive_file
-from warehouse.build import build_marts
+from warehouse.build import build_marts, stale_sources
 from warehouse.store import BatchLoad, connect, last_fingerprints, record_batch, record_run
 
 
@@ -91,6 +91,11 @@ def dbt_task(settings: Settings, loaded: list[date]) -> list[str]:
 
 
 SUMMARY_ROWS = 20  # quarantined rows named per file in the summary; all are in audit.quarantine
+
+
+@task(name="freshness", **TASK)
+def freshness_task(settings: Settings) -> list[str]:
+    return stale_sources(settings)
 
 
 @task(name="summary", **TASK)
@@ -174,6 +179,8 @@ def nightly(as_of: date | None = None, landing: str | None = None,
         with result.timed("dbt"):
             result.dbt_failures = dbt_task(settings, loaded)
         progress.advance()
+    with result.timed("dbt"):
+        result.stale_sources = freshness_task(settings)
     if result.dbt_failures:
         result.status = "failed"
     elif not batches:

@@ -36,6 +36,7 @@ class RunResult:
     skipped_unchanged: int = 0
     marts: list[str] = field(default_factory=list)
     dbt_failures: list[str] = field(default_factory=list)
+    stale_sources: list[str] = field(default_factory=list)  # past dbt's freshness warn_after
     headline: Headline | None = None
     data_docs: str | None = None
     reports_dir: str | None = None

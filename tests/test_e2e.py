@@ -181,3 +181,23 @@ def test_staging_pseudonym_is_hmac_of_nip_with_the_configured_key(clean: SimpleN
     assert len(pairs) == 50
     for nip, key in pairs.itertuples(index=False):
         assert key == pseudonym(TEST_KEY, nip)
+
+
+def test_freshness_warns_when_no_extract_arrived_for_40_days(
+        clean: SimpleNamespace, tmp_path: Path) -> None:
+    import shutil
+
+    import duckdb
+
+    from terpilah.settings import load_settings
+    from warehouse.build import stale_sources
+
+    assert clean.result.stale_sources == []  # just loaded
+    copy = tmp_path / "wh.duckdb"
+    shutil.copy(clean.warehouse, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("update raw.simpeg_employees set loaded_at = loaded_at - interval 45 day")
+    con.close()
+    stale = stale_sources(load_settings(warehouse_path=copy))
+    assert len(stale) == 1
+    assert stale[0].startswith("raw.simpeg_employees: warn") and "45 days ago" in stale[0]

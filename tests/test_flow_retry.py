@@ -6,7 +6,14 @@ import duckdb
 import pytest
 from prefect.states import Completed, Failed
 
-from flows.nightly import discover_task, extract_task, load_task, summary_task, transient
+from flows.nightly import (
+    discover_task,
+    extract_task,
+    freshness_task,
+    load_task,
+    summary_task,
+    transient,
+)
 
 
 @pytest.mark.parametrize("exc", [duckdb.IOException("Could not set lock on file"),
@@ -26,5 +33,5 @@ def test_completed_state_is_not_retried() -> None:
 
 
 def test_io_tasks_carry_retries() -> None:
-    for task in (discover_task, extract_task, load_task, summary_task):
+    for task in (discover_task, extract_task, load_task, freshness_task, summary_task):
         assert task.retries == 2 and task.retry_condition_fn is transient

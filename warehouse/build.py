@@ -38,6 +38,19 @@ def describe_failures(result: DbtRunResult) -> list[str]:
     return lines
 
 
+def stale_sources(settings: Settings) -> list[str]:
+    """``dbt source freshness`` on the loaded sources: one line per source past its
+    ``warn_after`` (SIMPEG: 40 days without a new extract), empty when all are fresh."""
+    with connect(settings.warehouse) as con:
+        row = con.execute("select count(*) from raw.simpeg_employees").fetchone()
+    if not row or not row[0]:
+        return []
+    result = run_dbt(["source", "freshness"], warehouse_path=settings.warehouse)
+    return [f"{r.unique_id.removeprefix('source.terpilah.')}: {r.status}, {r.message}"
+            for r in result.results if r.status != "pass"] + (
+        [f"dbt: {result.error}"] if result.error else [])
+
+
 def build_marts(settings: Settings, loaded: list[date]) -> list[str]:
     """Returns the failures (empty when every model, snapshot and test passed). Models and
     tests first (the snapshot reads the intermediate models), then the snapshot replay."""

@@ -141,10 +141,14 @@ def _path_args(warehouse_path: Path, target_dir: Path | None) -> list[str]:
 def _node_result(result: Any) -> NodeResult:
     node = getattr(result, "node", None)
     status = getattr(result.status, "value", result.status)
+    message = result.message
+    age = getattr(result, "age", None)  # source freshness: seconds since the last load
+    if message is None and age is not None:
+        message = f"last loaded {age / 86400:.0f} days ago"
     return NodeResult(
         unique_id=str(getattr(node, "unique_id", "")),
         status=str(status),
-        message=result.message,
+        message=message,
         execution_time=float(result.execution_time or 0.0),
     )
 

@@ -90,6 +90,8 @@ def print_summary(result: RunResult) -> None:
         console.print("Marts: " + ", ".join(result.marts))
     for failure in result.dbt_failures:
         console.print(f"[red]dbt:[/] {failure}")
+    for stale in result.stale_sources:
+        console.print(f"[yellow]Data not fresh:[/] {stale}")
     h = result.headline
     if h is not None:
         console.print(f"[bold]Profil ASN per {h.data_date}[/]: total ASN {h.total_asn:,}, "
