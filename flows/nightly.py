@@ -24,6 +24,8 @@ from terpilah.settings import Settings, load_settings
 from warehouse import marts
 from warehouse.archive import archive_file
 from warehouse.build import build_marts, stale_sources
+from warehouse.lock import run_lock
+from warehouse.notify import post_webhook
 from warehouse.store import BatchLoad, connect, last_fingerprints, record_batch, record_run
 
 
@@ -135,11 +137,33 @@ def _rejects_by_rule(fx: FileExtract) -> dict[str, int]:
 def nightly(as_of: date | None = None, landing: str | None = None,
             warehouse: str | None = None, sources: list[str] | None = None,
             force: bool = False) -> RunResult:
-    """Process what is new in the landing folder (or one data date) and rebuild the marts."""
-    started = datetime.now(UTC).replace(tzinfo=None)
-    clock = time.perf_counter()
+    """Process what is new in the landing folder (or one data date) and rebuild the marts.
+
+    One run at a time per warehouse (a second one waits, then stops with a clear message); a
+    run that fails or rejects a file is reported to the webhook, if one is set."""
     settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
     run_id = str(flow_run.get_id() or uuid.uuid4())
+    with run_lock(settings.warehouse, settings.lock_timeout_seconds):
+        try:
+            result = _run(settings, run_id, as_of, sources, force)
+        except Exception as exc:
+            _notify(settings, {"run_id": run_id, "status": "crashed",
+                               "error": f"{type(exc).__name__}: {exc}"[:1000]})
+            raise
+    if result.status == "failed" or result.files_rejected:
+        _notify(settings, result.to_dict())
+    return result
+
+
+def _notify(settings: Settings, payload: dict[str, object]) -> None:
+    if settings.webhook_url:
+        post_webhook(settings.webhook_url, {"source": "terpilah", **payload})
+
+
+def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str] | None,
+         force: bool) -> RunResult:
+    started = datetime.now(UTC).replace(tzinfo=None)
+    clock = time.perf_counter()
     log = get_run_logger()
     result = RunResult(run_id=run_id, status="success", warehouse=str(settings.warehouse),
                        reports_dir=str(settings.reports_dir))

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     pseudonym_key: SecretStr | None = Field(
         default=None, description="HMAC key for NIP pseudonyms; else read from secret_file"
     )
+    lock_timeout_seconds: float = Field(
+        default=600, ge=0, description="how long a run waits for another run to finish")
+    webhook_url: str | None = Field(
+        default=None, description="POSTed a JSON summary when a run fails or rejects a file")
     max_reject_share: float = Field(
         default=0.05, ge=0, le=1,
         description="a file with a larger share of rejected rows is rejected",

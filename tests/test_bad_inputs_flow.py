@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from flow_helpers import mart, query, run_nightly
 from openpyxl.worksheet.worksheet import Worksheet
+from webhook_server import Recorder
 
 from flows.result import FileOutcome
 from terpilah.sample import SampleManifest, generate_sample
@@ -79,8 +80,11 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     # a folder that breaks the landing contract
     (simpeg / "desember").mkdir()
     shutil.copy(replaced, simpeg / "desember" / "x.xlsx")
-    second = run_nightly(landing, warehouse)
-    return SimpleNamespace(landing=landing, warehouse=warehouse, before=before, result=second)
+    with Recorder() as hook, pytest.MonkeyPatch.context() as env:
+        env.setenv("TERPILAH_WEBHOOK_URL", hook.url)
+        second = run_nightly(landing, warehouse)
+    return SimpleNamespace(landing=landing, warehouse=warehouse, before=before, result=second,
+                           webhook=hook.bodies)
 
 
 def _outcome(bad: SimpleNamespace, name: str) -> FileOutcome:
@@ -128,6 +132,15 @@ def test_previous_state_stands(bad: SimpleNamespace) -> None:
 
 def test_landing_contract_problem_is_reported(bad: SimpleNamespace) -> None:
     assert any("desember" in p and "not a date" in p for p in bad.result.landing_problems)
+
+
+def test_rejected_files_are_reported_to_the_webhook(bad: SimpleNamespace) -> None:
+    assert len(bad.webhook) == 1
+    body = bad.webhook[0]
+    assert body["source"] == "terpilah" and body["run_id"] == bad.result.run_id
+    assert body["files_rejected"] == 5
+    rejected = {f["file"] for f in body["files"] if f["status"] == "rejected"}
+    assert "tanpa_jenis_pegawai.xlsx" in rejected
 
 
 def test_rejected_files_are_not_retried_until_they_change(bad: SimpleNamespace) -> None:

@@ -9,12 +9,16 @@ import duckdb
 import typer
 
 from terpilah.cli.display import err
+from warehouse.lock import RunLocked
 
 
 @contextmanager
 def friendly() -> Iterator[None]:
     try:
         yield
+    except RunLocked as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(4) from None
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             err.print("[red]The warehouse file is open in another program (DuckDB allows one "
