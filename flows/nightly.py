@@ -26,6 +26,7 @@ from warehouse.archive import archive_file
 from warehouse.build import build_marts, stale_sources
 from warehouse.lock import run_lock
 from warehouse.notify import post_webhook
+from warehouse.publish import publish
 from warehouse.store import BatchLoad, connect, last_fingerprints, record_batch, record_run
 
 
@@ -100,6 +101,13 @@ def freshness_task(settings: Settings) -> list[str]:
     return stale_sources(settings)
 
 
+@task(name="publish", **TASK)
+def publish_task(settings: Settings) -> str:
+    """The marts as a read-only DuckDB file (and Parquet) for BI, swapped in atomically."""
+    assert settings.published_dir is not None
+    return str(publish(settings.warehouse, settings.published_dir).database)
+
+
 @task(name="summary", **TASK)
 def summary_task(settings: Settings, result: RunResult, started: datetime) -> RunResult:
     """Headline figures from the marts, and the run record in audit.runs."""
@@ -136,8 +144,9 @@ def _rejects_by_rule(fx: FileExtract) -> dict[str, int]:
 @flow(name="nightly", log_prints=False, validate_parameters=False)
 def nightly(as_of: date | None = None, landing: str | None = None,
             warehouse: str | None = None, sources: list[str] | None = None,
-            force: bool = False) -> RunResult:
-    """Process what is new in the landing folder (or one data date) and rebuild the marts.
+            force: bool = False, build: bool = True) -> RunResult:
+    """Process what is new in the landing folder (or one data date) and rebuild the marts
+    (``build=False``: load only; a backfill builds once after its last date).
 
     One run at a time per warehouse (a second one waits, then stops with a clear message); a
     run that fails or rejects a file is reported to the webhook, if one is set."""
@@ -145,7 +154,7 @@ def nightly(as_of: date | None = None, landing: str | None = None,
     run_id = str(flow_run.get_id() or uuid.uuid4())
     with run_lock(settings.warehouse, settings.lock_timeout_seconds):
         try:
-            result = _run(settings, run_id, as_of, sources, force)
+            result = _run(settings, run_id, as_of, sources, force, build)
         except Exception as exc:
             _notify(settings, {"run_id": run_id, "status": "crashed",
                                "error": f"{type(exc).__name__}: {exc}"[:1000]})
@@ -161,7 +170,7 @@ def _notify(settings: Settings, payload: dict[str, object]) -> None:
 
 
 def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str] | None,
-         force: bool) -> RunResult:
+         force: bool, build: bool) -> RunResult:
     started = datetime.now(UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     log = get_run_logger()
@@ -198,13 +207,17 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
                                    / "local_site" / "index.html")
 
     has_marts = settings.warehouse.exists() and bool(marts.list_marts(settings.warehouse))
-    if loaded or force or not has_marts:
+    if build and (loaded or force or not has_marts):
         progress.step("Building marts (dbt)")
         with result.timed("dbt"):
             result.dbt_failures = dbt_task(settings, loaded)
         progress.advance()
-    with result.timed("dbt"):
-        result.stale_sources = freshness_task(settings)
+        if not result.dbt_failures:  # readers keep the last good copy otherwise
+            with result.timed("publish"):
+                result.published = publish_task(settings)
+    if build:
+        with result.timed("dbt"):
+            result.stale_sources = freshness_task(settings)
     if result.dbt_failures:
         result.status = "failed"
     elif not batches:

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     landing_dir: Path | None = None
     warehouse_path: Path | None = None
     archive_dir: Path | None = None
+    published_dir: Path | None = None
     reports_dir: Path | None = None
     gx_dir: Path | None = None
     secret_file: Path | None = None
@@ -53,6 +54,8 @@ class Settings(BaseSettings):
         for name, value in defaults.items():
             if getattr(self, name) is None:
                 setattr(self, name, value)
+        if self.published_dir is None:  # beside its warehouse: one BI copy per warehouse
+            self.published_dir = self.warehouse.parent / f"{self.warehouse.stem}.published"
 
     @property
     def landing(self) -> Path:

@@ -83,6 +83,11 @@ def test_validate_usage_errors_are_clear(tmp_path: Path) -> None:
     assert bad_date.exit_code == 2 and "--as-of must be a date" in bad_date.output
     no_landing = runner.invoke(app, ["run", "--landing", str(tmp_path / "none")])
     assert no_landing.exit_code == 2 and "Landing folder not found" in no_landing.output
+    backwards = runner.invoke(app, ["backfill", "--start", "2025-12-31", "--end", "2025-01-31"])
+    assert backwards.exit_code == 2 and "--start is after --end" in backwards.output
+    bad_source = runner.invoke(app, ["backfill", "--start", "2025-01-31", "--end", "2025-12-31",
+                                     "--source", "gaji"])
+    assert bad_source.exit_code == 2 and "Unknown source gaji" in bad_source.output
 
 
 def test_installed_command_validates(tmp_path: Path) -> None:
@@ -116,3 +121,4 @@ def test_run_command_prints_the_summary(tmp_path: Path) -> None:
     assert "Run success" in out and "Files accepted 1, rejected 0" in out
     assert "marts.asn_profile" in out and "total ASN" in out and "eselon II+III" in out
     assert str(warehouse) in result.output.replace("\n", "")
+    assert "For BI tools" in out and (tmp_path / "wh.published" / "terpilah.duckdb").is_file()

@@ -201,3 +201,35 @@ def test_freshness_warns_when_no_extract_arrived_for_40_days(
     stale = stale_sources(load_settings(warehouse_path=copy))
     assert len(stale) == 1
     assert stale[0].startswith("raw.simpeg_employees: warn") and "45 days ago" in stale[0]
+
+
+def test_published_copy_for_bi_survives_a_reader_during_the_next_run(
+        clean: SimpleNamespace) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from test_publish import READER, _line
+
+    published = Path(clean.result.published)
+    assert published.name == "terpilah.duckdb" and published != clean.warehouse
+    tables = query(published, "select table_schema || '.' || table_name t "
+                              "from information_schema.tables")
+    assert set(tables["t"]) == {"marts.asn_profile"}  # nothing from raw, staging, audit
+    pd.testing.assert_frame_equal(mart(published), mart(clean.warehouse))
+    assert (published.parent / "parquet" / "asn_profile.parquet").is_file()
+
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(published)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        before = json.loads(_line(reader))
+        again = run_nightly(clean.landing, clean.warehouse, force=True)
+        assert again.status == "success" and again.published == str(published)
+        reader.stdin.write("again\n")
+        reader.stdin.flush()
+        assert json.loads(_line(reader)) == before  # the reader was not disturbed
+    finally:
+        reader.stdin.close()
+        reader.wait(timeout=30)
+    pd.testing.assert_frame_equal(mart(published), mart(clean.warehouse))

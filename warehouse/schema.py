@@ -42,6 +42,9 @@ AUDIT_DDL = [
         status VARCHAR NOT NULL, reason VARCHAR, rows_read INTEGER NOT NULL,
         rows_loaded INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, warnings INTEGER NOT NULL,
         archived_path VARCHAR, processed_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit.backfill_dates (
+        backfill_key VARCHAR NOT NULL, data_date DATE NOT NULL, run_id VARCHAR NOT NULL,
+        status VARCHAR NOT NULL, finished_at TIMESTAMP NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit.runs (
         run_id VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP,
         status VARCHAR NOT NULL, files_accepted INTEGER, files_rejected INTEGER,

@@ -204,6 +204,25 @@ def loaded_dates(con: duckdb.DuckDBPyConnection, source: str) -> list[date]:
         f"SELECT DISTINCT data_date FROM {spec.table} ORDER BY 1").fetchall()]
 
 
+def backfill_done(con: duckdb.DuckDBPyConnection, key: str) -> set[date]:
+    """Dates a backfill (identified by its range and sources) has already processed."""
+    rows = con.execute("SELECT data_date FROM audit.backfill_dates WHERE backfill_key = ?",
+                       [key]).fetchall()
+    return {r[0] for r in rows}
+
+
+def record_backfill_date(con: duckdb.DuckDBPyConnection, key: str, data_date: date,
+                         run_id: str, status: str) -> None:
+    con.execute("DELETE FROM audit.backfill_dates WHERE backfill_key = ? AND data_date = ?",
+                [key, data_date])
+    con.execute("INSERT INTO audit.backfill_dates VALUES (?, ?, ?, ?, ?)",
+                [key, data_date, run_id, status, _now()])
+
+
+def forget_backfill(con: duckdb.DuckDBPyConnection, key: str) -> None:
+    con.execute("DELETE FROM audit.backfill_dates WHERE backfill_key = ?", [key])
+
+
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, status: str,
                summary: dict[str, object]) -> None:
     con.execute("DELETE FROM audit.runs WHERE run_id = ?", [run_id])

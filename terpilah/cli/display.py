@@ -99,7 +99,10 @@ def print_summary(result: RunResult) -> None:
                       f"{pct(h.pct_wanita_eselon_ii)}"
                       f", eselon III {pct(h.pct_wanita_eselon_iii)}, eselon II+III "
                       f"{pct(h.pct_wanita_eselon_ii_iii)}")
-    console.print(f"Warehouse: {result.warehouse}")
+    console.print(f"Warehouse (working copy): {result.warehouse}")
+    if result.published:
+        console.print(f"For BI tools (read-only copy, swapped in after each run): "
+                      f"{result.published}; Parquet: {Path(result.published).parent / 'parquet'}")
     if result.data_docs:
         console.print(f"Validation reports (GX Data Docs): {result.data_docs}")
     if result.reports_dir and Path(result.reports_dir).is_dir():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from terpilah.cli import demo, run, sample, validate
+from terpilah.cli import backfill, demo, run, sample, validate
 
 app = typer.Typer(
     name="terpilah", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
     help="Sex-disaggregated data warehouse of Kabupaten Bengkayang (PUG / APE).")
 app.command("run")(run.run)
+app.command("backfill")(backfill.backfill)
 app.command("validate")(validate.validate)
 app.command("sample")(sample.sample)
 app.command("demo")(demo.demo)
