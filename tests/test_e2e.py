@@ -233,3 +233,30 @@ def test_published_copy_for_bi_survives_a_reader_during_the_next_run(
         reader.stdin.close()
         reader.wait(timeout=30)
     pd.testing.assert_frame_equal(mart(published), mart(clean.warehouse))
+
+
+def test_docs_are_built_and_served_on_localhost(clean: SimpleNamespace, tmp_path: Path) -> None:
+    import threading
+    import urllib.request
+
+    from terpilah.settings import load_settings
+    from warehouse.site import build_docs, docs_server
+
+    folder = build_docs(load_settings(warehouse_path=clean.warehouse), out=tmp_path / "docs")
+    lineage = (folder / "dbt" / "index.html").read_text()
+    assert "asn_profile" in lineage and "stg_simpeg__employees" in lineage
+    assert (folder / "gx" / "index.html").is_file()
+    server = docs_server(folder, port=0)
+    assert server.server_address[0] == "127.0.0.1"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        with urllib.request.urlopen(f"{base}/", timeout=10) as page:
+            index = page.read().decode()
+        assert 'href="dbt/index.html"' in index and 'href="gx/index.html"' in index
+        with urllib.request.urlopen(f"{base}/dbt/index.html", timeout=10) as page:
+            assert page.status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
