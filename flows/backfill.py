@@ -60,7 +60,7 @@ def backfill_key(start: date, end: date, sources: list[str]) -> str:
     return f"{start}..{end}:{','.join(sorted(sources))}"
 
 
-@flow(name="backfill", log_prints=False, validate_parameters=False)
+@flow(name="backfill", log_prints=False)
 def backfill(start: date, end: date, sources: list[str] | None = None,
              landing: str | None = None, warehouse: str | None = None,
              restart: bool = False) -> BackfillResult:

@@ -141,7 +141,7 @@ def _rejects_by_rule(fx: FileExtract) -> dict[str, int]:
     return {str(k): int(v) for k, v in rejects["rule"].value_counts().sort_index().items()}
 
 
-@flow(name="nightly", log_prints=False, validate_parameters=False)
+@flow(name="nightly", log_prints=False)
 def nightly(as_of: date | None = None, landing: str | None = None,
             warehouse: str | None = None, sources: list[str] | None = None,
             force: bool = False, build: bool = True) -> RunResult:
