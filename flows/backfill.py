@@ -14,7 +14,7 @@ from datetime import date
 
 from prefect import flow
 
-from flows.nightly import dbt_task, freshness_task, nightly, publish_task
+from flows.nightly import nightly, refresh_marts
 from flows.progress import reporter
 from flows.result import RunResult
 from ingest.landing import discover
@@ -91,10 +91,10 @@ def backfill(start: date, end: date, sources: list[str] | None = None,
             progress.advance(str(day))
         with connect(settings.warehouse) as con:
             in_range = [d for d in loaded_dates(con, "simpeg") if start <= d <= end]
-        result.dbt_failures = dbt_task(settings, in_range)
-        if not result.dbt_failures:
-            result.published = publish_task(settings)
-        result.stale_sources = freshness_task(settings)
+        refreshed = refresh_marts(settings, in_range)
+        result.dbt_failures = refreshed.dbt_failures
+        result.published = refreshed.published
+        result.stale_sources = refreshed.stale_sources
         progress.advance("marts built")
         if not result.dbt_failures:  # the next backfill of this range starts afresh
             with connect(settings.warehouse) as con:

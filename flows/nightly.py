@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -108,6 +109,25 @@ def publish_task(settings: Settings) -> str:
     return str(publish(settings.warehouse, settings.published_dir).database)
 
 
+@dataclass
+class Refreshed:
+    dbt_failures: list[str]
+    published: str | None  # None when nothing was built, or the build failed
+    stale_sources: list[str]
+
+
+def refresh_marts(settings: Settings, loaded: list[date], rebuild: bool = True) -> Refreshed:
+    """dbt build and snapshot replay (when ``rebuild``); the published copy only when that
+    passed, so readers keep the last good one; then source freshness. Runs inside a flow."""
+    failures: list[str] = []
+    published = None
+    if rebuild:
+        failures = dbt_task(settings, loaded)
+        if not failures:
+            published = publish_task(settings)
+    return Refreshed(failures, published, freshness_task(settings))
+
+
 @task(name="summary", **TASK)
 def summary_task(settings: Settings, result: RunResult, started: datetime) -> RunResult:
     """Headline figures from the marts, and the run record in audit.runs."""
@@ -126,19 +146,15 @@ def _outcomes(batch: BatchLoad) -> list[FileOutcome]:
         warnings=fx.count("warning"),  # type: ignore[arg-type]
         reasons=batch.reasons.get(fx.path.name, [])
         or (["rejected with the other files of its date"] if not batch.accepted else []),
-        quarantined_rows=_rejected_rows(fx)[:SUMMARY_ROWS],
-        quarantined_by_rule=_rejects_by_rule(fx),
+        quarantined_rows=sorted({int(r) for r in _rejects(fx)["source_row"].dropna()})[
+            :SUMMARY_ROWS],
+        quarantined_by_rule={str(k): int(v) for k, v in
+                             _rejects(fx)["rule"].value_counts().sort_index().items()},
     ) for fx in batch.files]
 
 
-def _rejected_rows(fx: FileExtract) -> list[int]:
-    rejects = fx.issues[fx.issues["severity"] == "reject"]
-    return sorted({int(r) for r in rejects["source_row"].dropna()})
-
-
-def _rejects_by_rule(fx: FileExtract) -> dict[str, int]:
-    rejects = fx.issues[fx.issues["severity"] == "reject"]
-    return {str(k): int(v) for k, v in rejects["rule"].value_counts().sort_index().items()}
+def _rejects(fx: FileExtract) -> pd.DataFrame:
+    return fx.issues[fx.issues["severity"] == "reject"]
 
 
 @flow(name="nightly", log_prints=False)
@@ -206,18 +222,16 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
             result.data_docs = str(settings.gx_dir / "gx" / "uncommitted" / "data_docs"
                                    / "local_site" / "index.html")
 
-    has_marts = settings.warehouse.exists() and bool(marts.list_marts(settings.warehouse))
-    if build and (loaded or force or not has_marts):
+    if build:
+        has_marts = settings.warehouse.exists() and bool(marts.list_marts(settings.warehouse))
         progress.step("Building marts (dbt)")
         with result.timed("dbt"):
-            result.dbt_failures = dbt_task(settings, loaded)
+            refreshed = refresh_marts(settings, loaded, rebuild=bool(loaded or force
+                                                                     or not has_marts))
         progress.advance()
-        if not result.dbt_failures:  # readers keep the last good copy otherwise
-            with result.timed("publish"):
-                result.published = publish_task(settings)
-    if build:
-        with result.timed("dbt"):
-            result.stale_sources = freshness_task(settings)
+        result.dbt_failures = refreshed.dbt_failures
+        result.published = refreshed.published
+        result.stale_sources = refreshed.stale_sources
     if result.dbt_failures:
         result.status = "failed"
     elif not batches:

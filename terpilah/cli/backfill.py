@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from terpilah.cli.display import RichReporter, console, err, pct
-from terpilah.cli.errors import friendly
+from terpilah.cli.display import console, err, flow_progress, pct
+from terpilah.cli.errors import friendly, parse_day
 from terpilah.settings import load_settings
-
-
-def _day(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        err.print(f"[red]{option} must be a date like 2025-01-31, not '{value}'.[/]")
-        raise typer.Exit(2) from None
 
 
 def backfill(
@@ -36,7 +27,7 @@ def backfill(
     Interrupted, it resumes where it stopped when started again with the same range."""
     from ingest.sources import SOURCES
 
-    first, last = _day(start, "--start"), _day(end, "--end")
+    first, last = parse_day(start, "--start"), parse_day(end, "--end")
     if first > last:
         err.print("[red]--start is after --end.[/]")
         raise typer.Exit(2)
@@ -45,20 +36,12 @@ def backfill(
         err.print(f"[red]Unknown source {', '.join(unknown)}. Known: {', '.join(SOURCES)}.[/]")
         raise typer.Exit(2)
     settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
-    from flows.runtime import configure_prefect
+    with friendly(), flow_progress():
+        from flows.backfill import backfill as backfill_flow
 
-    configure_prefect(load_settings())
-    from flows.backfill import backfill as backfill_flow
-    from flows.progress import set_reporter
-
-    with friendly(), RichReporter() as reporter:
-        set_reporter(reporter)
-        try:
-            result = backfill_flow(first, last, sources=source or None,
-                                   landing=str(settings.landing),
-                                   warehouse=str(settings.warehouse), restart=restart)
-        finally:
-            set_reporter(None)
+        result = backfill_flow(first, last, sources=source or None,
+                               landing=str(settings.landing), warehouse=str(settings.warehouse),
+                               restart=restart)
     colour = "green" if result.status == "success" else "red"
     console.print(f"[bold {colour}]Backfill {result.status}[/] {first} .. {last} in "
                   f"{result.seconds:.1f} s: {len(result.dates)} date(s)"

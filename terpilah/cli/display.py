@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -9,9 +11,25 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from flows.result import RunResult
+from terpilah.settings import load_settings
 
 console = Console()
 err = Console(stderr=True)
+
+
+@contextmanager
+def flow_progress() -> Iterator[None]:
+    """Prefect set up for an in-process run (import flows inside), with a progress display."""
+    from flows.progress import set_reporter
+    from flows.runtime import configure_prefect
+
+    configure_prefect(load_settings())
+    with RichReporter() as reporter:
+        set_reporter(reporter)
+        try:
+            yield
+        finally:
+            set_reporter(None)
 
 
 def pct(value: float | None) -> str:

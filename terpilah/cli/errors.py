@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
 import duckdb
 import typer
 
 from terpilah.cli.display import err
 from warehouse.lock import RunLocked
+
+
+def parse_day(value: str, option: str) -> date:
+    """A YYYY-MM-DD option, or exit 2 with a message naming the option."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]{option} must be a date like 2025-12-31, not '{value}'.[/]")
+        raise typer.Exit(2) from None
 
 
 @contextmanager

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from flows.result import RunResult
-from terpilah.cli.display import RichReporter, err, print_summary
-from terpilah.cli.errors import friendly
+from terpilah.cli.display import err, flow_progress, print_summary
+from terpilah.cli.errors import friendly, parse_day
 from terpilah.settings import load_settings
 
 
@@ -22,13 +22,7 @@ def run(
     force: Annotated[bool, typer.Option(help="Reprocess every date, changed or not.")] = False,
 ) -> None:
     """Process new landing files, rebuild the marts and print a summary."""
-    day = None
-    if as_of is not None:
-        try:
-            day = datetime.strptime(as_of, "%Y-%m-%d").date()
-        except ValueError:
-            err.print(f"[red]--as-of must be a date like 2025-12-31, not '{as_of}'.[/]")
-            raise typer.Exit(2) from None
+    day = None if as_of is None else parse_day(as_of, "--as-of")
     settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
     if not settings.landing.is_dir():
         err.print(f"[red]Landing folder not found: {settings.landing}[/] "
@@ -44,16 +38,7 @@ def run(
 def start_nightly(landing: Path, warehouse: Path, as_of: date | None = None,
                   force: bool = False) -> RunResult:
     """Start the nightly flow in-process, with a progress display."""
-    from flows.runtime import configure_prefect
+    with flow_progress():
+        from flows.nightly import nightly
 
-    configure_prefect(load_settings())
-    from flows.nightly import nightly
-    from flows.progress import set_reporter
-
-    with RichReporter() as reporter:
-        set_reporter(reporter)
-        try:
-            return nightly(as_of=as_of, landing=str(landing), warehouse=str(warehouse),
-                           force=force)
-        finally:
-            set_reporter(None)
+        return nightly(as_of=as_of, landing=str(landing), warehouse=str(warehouse), force=force)

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from terpilah.cli.display import console, err
+from terpilah.cli.errors import parse_day
 from terpilah.settings import load_settings
 
 SEVERITY = {"reject": ("REJECT", "red"), "warning": ("warn", "yellow"), "info": ("info", "dim")}
@@ -17,7 +18,7 @@ SEVERITY = {"reject": ("REJECT", "red"), "warning": ("warn", "yellow"), "info": 
 
 def _data_date(path: Path, as_of: str | None) -> date:
     if as_of:
-        return date.fromisoformat(as_of)
+        return parse_day(as_of, "--as-of")
     try:  # a file already in its landing folder: <source>/<YYYY-MM-DD>/<file>
         return date.fromisoformat(path.resolve().parent.name)
     except ValueError:
@@ -46,11 +47,7 @@ def validate(
     if source not in SOURCES:
         err.print(f"[red]Unknown source '{source}'. Known: {', '.join(SOURCES)}.[/]")
         raise typer.Exit(2)
-    try:
-        day = _data_date(file, as_of)
-    except ValueError:
-        err.print(f"[red]--as-of must be a date like 2025-12-31, not '{as_of}'.[/]")
-        raise typer.Exit(2) from None
+    day = _data_date(file, as_of)
     settings = load_settings()
     fx = extract_file(file, SOURCES[source], day)
     verdict = decide([fx], Judge(None, settings.max_reject_share), run_name="validate")
