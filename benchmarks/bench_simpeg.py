@@ -2,6 +2,7 @@
 and print wall time, rows per second and peak memory, per step.
 
     .venv/bin/python benchmarks/bench_simpeg.py --employees 100000 [--layout siasn|local]
+        [--warehouse postgresql://user:password@127.0.0.1:5432/db]   (default: a DuckDB file)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=100_000)
     parser.add_argument("--layout", default="siasn", choices=["siasn", "local"])
+    parser.add_argument("--warehouse", help="a postgresql:// URL (an empty database)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
     args = parser.parse_args()
 
@@ -45,10 +47,12 @@ def main() -> None:
     from flows.nightly import nightly
 
     t = time.perf_counter()
-    result = nightly(landing=str(landing), warehouse=str(work / "var" / "wh.duckdb"))
+    result = nightly(landing=str(landing),
+                     warehouse=args.warehouse or str(work / "var" / "wh.duckdb"))
     wall = time.perf_counter() - t
     rows = sum(f.rows_read for f in result.files)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"warehouse {result.warehouse}")
     print(f"status {result.status}: {rows:,} rows read, {result.rows_loaded:,} loaded, "
           f"{result.rows_quarantined:,} quarantined")
     print(f"wall time {wall:.1f} s (inside the flow {result.seconds:.1f} s; the rest is "

@@ -66,14 +66,14 @@ def backfill(start: date, end: date, sources: list[str] | None = None,
              restart: bool = False) -> BackfillResult:
     """Re-process every landing date from ``start`` to ``end`` as the nightly run would have."""
     clock = time.perf_counter()
-    settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
+    settings = load_settings(landing_dir=landing, warehouse=warehouse)
     chosen = sources or list(SOURCES)
     result = BackfillResult(start, end, chosen)
     key = backfill_key(start, end, chosen)
-    with run_lock(settings.warehouse, settings.lock_timeout_seconds):
+    with run_lock(settings.target, settings.lock_timeout_seconds):
         batches, _problems = discover(settings.landing, chosen, start=start, end=end)
         result.dates = sorted({b.data_date for b in batches})
-        with connect(settings.warehouse) as con:
+        with connect(settings.target) as con:
             if restart:
                 forget_backfill(con, key)
             done = backfill_done(con, key)
@@ -83,13 +83,14 @@ def backfill(start: date, end: date, sources: list[str] | None = None,
         for day in result.resumed:
             progress.advance(f"{day} (done before)")
         for day in [d for d in result.dates if d not in done]:
-            run = nightly(as_of=day, landing=str(settings.landing),
-                          warehouse=str(settings.warehouse), sources=chosen, build=False)
+            # the same parameters as given (a URL's password stays out of the run records)
+            run = nightly(as_of=day, landing=landing, warehouse=warehouse, sources=chosen,
+                          build=False)
             result.runs.append(run)
-            with connect(settings.warehouse) as con:
+            with connect(settings.target) as con:
                 record_backfill_date(con, key, day, run.run_id, run.status)
             progress.advance(str(day))
-        with connect(settings.warehouse) as con:
+        with connect(settings.target) as con:
             in_range = [d for d in loaded_dates(con, "simpeg") if start <= d <= end]
         refreshed = refresh_marts(settings, in_range)
         result.dbt_failures = refreshed.dbt_failures
@@ -97,8 +98,8 @@ def backfill(start: date, end: date, sources: list[str] | None = None,
         result.stale_sources = refreshed.stale_sources
         progress.advance("marts built")
         if not result.dbt_failures:  # the next backfill of this range starts afresh
-            with connect(settings.warehouse) as con:
+            with connect(settings.target) as con:
                 forget_backfill(con, key)
-    result.headline = marts.headline(settings.warehouse)
+    result.headline = marts.headline(settings.target)
     result.seconds = time.perf_counter() - clock
     return result

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import psycopg2
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -27,8 +28,10 @@ from warehouse.archive import archive_file
 from warehouse.build import build_marts, stale_sources
 from warehouse.lock import run_lock
 from warehouse.notify import post_webhook
+from warehouse.postgres import grant_bi_reader
 from warehouse.publish import publish
 from warehouse.store import BatchLoad, connect, last_fingerprints, record_batch, record_run
+from warehouse.target import PostgresTarget
 
 
 def transient(_task: object, _run: object, state: object) -> bool:
@@ -36,7 +39,7 @@ def transient(_task: object, _run: object, state: object) -> bool:
     never a programming error (a user's bad file is a result, not an exception)."""
     try:
         state.result()  # type: ignore[attr-defined]
-    except (OSError, duckdb.IOException, duckdb.TransactionException):
+    except (OSError, duckdb.IOException, duckdb.TransactionException, psycopg2.OperationalError):
         return True
     except Exception:
         return False
@@ -52,7 +55,7 @@ def discover_task(settings: Settings, sources: list[str], as_of: date | None,
                   force: bool) -> tuple[list[LandingBatch], list[str], int]:
     batches, problems = discover(settings.landing, sources, as_of=as_of)
     if as_of is None and not force:
-        with connect(settings.warehouse) as con:
+        with connect(settings.target) as con:
             seen = last_fingerprints(con)
         new = [b for b in batches if seen.get((b.source, b.data_date)) != b.fingerprint()]
     else:
@@ -83,7 +86,7 @@ def load_task(settings: Settings, batch: BatchLoad) -> BatchLoad:
                                                batch.source, batch.data_date))
                 for fx in batch.files}
     batch = replace(batch, archived=archived)
-    with connect(settings.warehouse) as con:
+    with connect(settings.target) as con:
         record_batch(con, batch)
     return batch
 
@@ -104,9 +107,15 @@ def freshness_task(settings: Settings) -> list[str]:
 
 @task(name="publish", **TASK)
 def publish_task(settings: Settings) -> str:
-    """The marts as a read-only DuckDB file (and Parquet) for BI, swapped in atomically."""
+    """DuckDB: the marts as a read-only file (and Parquet) for BI, swapped in atomically.
+    PostgreSQL: BI reads the marts schema itself, through the read-only role."""
+    target = settings.target
+    if isinstance(target, PostgresTarget):
+        for note in grant_bi_reader(target, settings.bi_role):
+            get_run_logger().warning(note)
+        return f"{target.label} (schema marts, role {settings.bi_role})"
     assert settings.published_dir is not None
-    return str(publish(settings.warehouse, settings.published_dir).database)
+    return str(publish(target.path, settings.published_dir).database)
 
 
 @dataclass
@@ -131,9 +140,9 @@ def refresh_marts(settings: Settings, loaded: list[date], rebuild: bool = True) 
 @task(name="summary", **TASK)
 def summary_task(settings: Settings, result: RunResult, started: datetime) -> RunResult:
     """Headline figures from the marts, and the run record in audit.runs."""
-    result.marts = marts.list_marts(settings.warehouse)
-    result.headline = marts.headline(settings.warehouse)
-    with connect(settings.warehouse) as con:
+    result.marts = marts.list_marts(settings.target)
+    result.headline = marts.headline(settings.target)
+    with connect(settings.target) as con:
         record_run(con, result.run_id, started, result.status, result.to_dict())
     return result
 
@@ -166,9 +175,9 @@ def nightly(as_of: date | None = None, landing: str | None = None,
 
     One run at a time per warehouse (a second one waits, then stops with a clear message); a
     run that fails or rejects a file is reported to the webhook, if one is set."""
-    settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
+    settings = load_settings(landing_dir=landing, warehouse=warehouse)
     run_id = str(flow_run.get_id() or uuid.uuid4())
-    with run_lock(settings.warehouse, settings.lock_timeout_seconds):
+    with run_lock(settings.target, settings.lock_timeout_seconds):
         try:
             result = _run(settings, run_id, as_of, sources, force, build)
         except Exception as exc:
@@ -190,7 +199,7 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
     started = datetime.now(UTC).replace(tzinfo=None)
     clock = time.perf_counter()
     log = get_run_logger()
-    result = RunResult(run_id=run_id, status="success", warehouse=str(settings.warehouse),
+    result = RunResult(run_id=run_id, status="success", warehouse=settings.target.label,
                        reports_dir=str(settings.reports_dir))
     progress = reporter()
 
@@ -223,7 +232,7 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
                                    / "local_site" / "index.html")
 
     if build:
-        has_marts = settings.warehouse.exists() and bool(marts.list_marts(settings.warehouse))
+        has_marts = bool(marts.list_marts(settings.target))
         progress.step("Building marts (dbt)")
         with result.timed("dbt"):
             refreshed = refresh_marts(settings, loaded, rebuild=bool(loaded or force

@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from warehouse.target import DuckDBTarget, PostgresTarget, WarehouseTarget, is_url
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_HOME = PROJECT_ROOT / "var"
 
@@ -24,6 +26,9 @@ class Settings(BaseSettings):
     home: Path = DEFAULT_HOME
     landing_dir: Path | None = None
     warehouse_path: Path | None = None
+    warehouse_url: SecretStr | None = Field(
+        default=None,
+        description="postgresql://user:password@host:port/db: use PostgreSQL, not the file")
     archive_dir: Path | None = None
     published_dir: Path | None = None
     reports_dir: Path | None = None
@@ -32,6 +37,8 @@ class Settings(BaseSettings):
     pseudonym_key: SecretStr | None = Field(
         default=None, description="HMAC key for NIP pseudonyms; else read from secret_file"
     )
+    bi_role: str = Field(
+        default="bi_reader", description="PostgreSQL role that may read the marts only")
     lock_timeout_seconds: float = Field(
         default=600, ge=0, description="how long a run waits for another run to finish")
     webhook_url: str | None = Field(
@@ -64,8 +71,17 @@ class Settings(BaseSettings):
 
     @property
     def warehouse(self) -> Path:
+        """The DuckDB warehouse file (its folder also keeps dbt's artefacts)."""
         assert self.warehouse_path is not None
         return self.warehouse_path
+
+    @property
+    def target(self) -> WarehouseTarget:
+        """The warehouse the pipeline writes: PostgreSQL when a URL is set, else the file."""
+        url = "" if self.warehouse_url is None else self.warehouse_url.get_secret_value()
+        if url.strip():
+            return PostgresTarget(url.strip(), self.home)
+        return DuckDBTarget(self.warehouse)
 
     def key_bytes(self) -> bytes:
         """The pseudonymisation key: from the setting, else from the secret file (made once)."""
@@ -79,6 +95,15 @@ class Settings(BaseSettings):
         return self.secret_file.read_text().strip().encode()
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Settings from the environment, with the non-None overrides of one run on top."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+def load_settings(warehouse: str | Path | None = None, **overrides: object) -> Settings:
+    """Settings from the environment, with the non-None overrides of one run on top.
+    ``warehouse`` is a DuckDB file path or a ``postgresql://`` URL; either one given here
+    wins over both environment settings."""
+    chosen = {k: v for k, v in overrides.items() if v is not None}
+    if warehouse is not None:
+        if isinstance(warehouse, str) and is_url(warehouse):
+            chosen["warehouse_url"] = warehouse
+        else:
+            chosen["warehouse_path"] = Path(warehouse)
+            chosen["warehouse_url"] = None
+    return Settings(**chosen)

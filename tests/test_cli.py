@@ -122,3 +122,19 @@ def test_run_command_prints_the_summary(tmp_path: Path) -> None:
     assert "marts.asn_profile" in out and "total ASN" in out and "eselon II+III" in out
     assert str(warehouse) in result.output.replace("\n", "")
     assert "For BI tools" in out and (tmp_path / "wh.published" / "terpilah.duckdb").is_file()
+
+
+@pytest.mark.parametrize(("url", "code", "says"), [
+    ("postgresql://pipeline:s3cret-pw@127.0.0.1:1/terpilah", 3, "Cannot use the PostgreSQL"),
+    ("postgresql://pipeline:s3cret-pw@127.0.0.1", 2, "needs a host and a database"),
+])
+def test_an_unusable_postgres_warehouse_is_one_clear_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, code: int, says: str) -> None:
+    """Checked before any flow starts: no Prefect traceback, and the password never shown."""
+    (tmp_path / "landing").mkdir()
+    monkeypatch.setenv("TERPILAH_WAREHOUSE_URL", url)
+    for args in (["run"], ["backfill", "--start", "2025-01-31", "--end", "2025-02-28"]):
+        out = runner.invoke(app, [*args, "--landing", str(tmp_path / "landing")])
+        assert out.exit_code == code, out.output
+        assert says in out.output and "Traceback" not in out.output
+        assert "s3cret-pw" not in out.output

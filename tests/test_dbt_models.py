@@ -187,9 +187,9 @@ def _build_warehouse(path: Path) -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DbtRunResult]:
     path = tmp_path_factory.mktemp("dbt") / "warehouse.duckdb"
     _build_warehouse(path)
-    seeded = run_dbt(["seed"], warehouse_path=path)
+    seeded = run_dbt(["seed"], warehouse=path)
     assert seeded.success, seeded.failures or seeded.error
-    result = run_dbt(["build", "--exclude", "resource_type:snapshot"], warehouse_path=path)
+    result = run_dbt(["build", "--exclude", "resource_type:snapshot"], warehouse=path)
     assert result.success, result.failures or result.error
     return path, result
 
@@ -346,13 +346,13 @@ def test_employee_key_is_hmac_of_nip(warehouse: Path) -> None:
 
 
 def test_no_duckdb_handle_left_open(warehouse: Path) -> None:
-    result = run_dbt(["run", "--select", "asn_profile"], warehouse_path=warehouse)
+    result = run_dbt(["run", "--select", "asn_profile"], warehouse=warehouse)
     assert result.success, result.failures
     _assert_writable_from_another_process(warehouse)
 
 
 def test_source_freshness(warehouse: Path) -> None:
-    result = run_dbt(["source", "freshness", "--select", "source:raw"], warehouse_path=warehouse)
+    result = run_dbt(["source", "freshness", "--select", "source:raw"], warehouse=warehouse)
     assert result.success, result.results
     assert [r.status for r in result.results] == ["pass"]
 
@@ -365,7 +365,7 @@ def _set_cursor(path: Path, day: date) -> None:
 
 def test_snapshot_history_over_three_extracts(warehouse: Path) -> None:
     count_sql = "select count(*), count(dbt_valid_to) from snapshots.employees_snapshot"
-    with DbtSession(warehouse_path=warehouse) as session:
+    with DbtSession(warehouse=warehouse) as session:
         for day in (D1, D2, D3):
             _set_cursor(warehouse, day)
             result = session.snapshot()

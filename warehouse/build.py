@@ -14,15 +14,15 @@ SNAPSHOT = "snapshots.employees_snapshot"
 def _snapshot_dates(settings: Settings, loaded: list[date]) -> list[date]:
     """Dates to feed the snapshot. Dates after the last snapshotted one are appended; a date at
     or before it (a late or corrected file) replays the whole history in order."""
-    with connect(settings.warehouse) as con:
+    with connect(settings.target) as con:
         write_pseudonym_key(con, settings.key_bytes())
         all_dates = loaded_dates(con, "simpeg")
-        exists = con.execute(
+        exists = con.fetchone(
             "select count(*) from information_schema.tables "
-            "where table_schema = 'snapshots' and table_name = 'employees_snapshot'").fetchone()
+            "where table_schema = 'snapshots' and table_name = 'employees_snapshot'")
         last = None
         if exists and exists[0]:
-            row = con.execute(f"select max(dbt_valid_from) from {SNAPSHOT}").fetchone()
+            row = con.fetchone(f"select max(dbt_valid_from) from {SNAPSHOT}")
             last = row[0].date() if row and row[0] is not None else None
         if last is None or any(d <= last for d in loaded):
             con.execute(f"drop table if exists {SNAPSHOT}")
@@ -41,11 +41,11 @@ def describe_failures(result: DbtRunResult) -> list[str]:
 def stale_sources(settings: Settings) -> list[str]:
     """``dbt source freshness`` on the loaded sources: one line per source past its
     ``warn_after`` (SIMPEG: 40 days without a new extract), empty when all are fresh."""
-    with connect(settings.warehouse) as con:
-        row = con.execute("select count(*) from raw.simpeg_employees").fetchone()
+    with connect(settings.target) as con:
+        row = con.fetchone("select count(*) from raw.simpeg_employees")
     if not row or not row[0]:
         return []
-    result = run_dbt(["source", "freshness"], warehouse_path=settings.warehouse)
+    result = run_dbt(["source", "freshness"], warehouse=settings.target)
     return [f"{r.unique_id.removeprefix('source.terpilah.')}: {r.status}, {r.message}"
             for r in result.results if r.status != "pass"] + (
         [f"dbt: {result.error}"] if result.error else [])
@@ -56,12 +56,12 @@ def build_marts(settings: Settings, loaded: list[date]) -> list[str]:
     tests first (the snapshot reads the intermediate models), then the snapshot replay."""
     dates = _snapshot_dates(settings, loaded)
     build = run_dbt(["build", "--exclude", "resource_type:snapshot"],
-                    warehouse_path=settings.warehouse)
+                    warehouse=settings.target)
     failures = describe_failures(build)
     if dates and build.success:
-        with DbtSession(warehouse_path=settings.warehouse) as session:
+        with DbtSession(warehouse=settings.target) as session:
             for day in dates:
-                with connect(settings.warehouse) as con:
+                with connect(settings.target) as con:
                     set_snapshot_cursor(con, day)
                 outcome = session.invoke(["snapshot"])
                 failures += describe_failures(outcome)

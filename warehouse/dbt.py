@@ -1,8 +1,10 @@
-"""Run dbt in-process against a warehouse file, leaving no DuckDB handle open afterwards.
+"""Run dbt in-process against a warehouse, leaving no DuckDB handle open afterwards.
 
 `run_dbt` is one dbt invocation; `DbtSession` parses the project once and reuses the manifest
-for repeated invocations (one `dbt snapshot` per extract date). Not thread-safe: the warehouse
-path reaches the profile through the TERPILAH_DUCKDB_PATH environment variable.
+for repeated invocations (one `dbt snapshot` per extract date). The warehouse picks the dbt
+target (``duckdb`` or ``postgres``) and reaches the profile through environment variables (the
+DuckDB path; the PostgreSQL host, port, user, database and password, the last one as a
+``DBT_ENV_SECRET_`` variable that dbt keeps out of its logs). Not thread-safe for that reason.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
+from warehouse.target import WarehouseTarget, as_target
+
 DBT_PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
-WAREHOUSE_PATH_ENV = "TERPILAH_DUCKDB_PATH"
 _FAILED_STATUSES = frozenset({"error", "fail", "runtime error"})
 # Console: errors only; the file log under <target_dir>/logs keeps dbt's full debug log.
 _GLOBAL_FLAGS = ("--quiet", "--no-use-colors", "--no-send-anonymous-usage-stats")
@@ -45,35 +48,38 @@ class DbtError(RuntimeError):
 
 
 def run_dbt(
-    args: Sequence[str], *, warehouse_path: Path, target_dir: Path | None = None
+    args: Sequence[str], *, warehouse: WarehouseTarget | Path, target_dir: Path | None = None
 ) -> DbtRunResult:
-    """Run one dbt command, e.g. `run_dbt(["build", "--select", "marts"], warehouse_path=p)`."""
+    """Run one dbt command, e.g. `run_dbt(["build", "--select", "marts"], warehouse=path)`;
+    ``warehouse`` is a DuckDB file path or a :mod:`warehouse.target` target."""
     from dbt.cli.main import dbtRunner
 
-    return _invoke(dbtRunner(), args, Path(warehouse_path), target_dir)
+    return _invoke(dbtRunner(), args, as_target(warehouse), target_dir)
 
 
 class DbtSession:
     """Parse once, invoke many times with the same manifest.
 
-    with DbtSession(warehouse_path=p) as dbt:
+    with DbtSession(warehouse=p) as dbt:
         for day in dates:
             set_cursor(day)
             dbt.snapshot()
     """
 
-    def __init__(self, *, warehouse_path: Path, target_dir: Path | None = None) -> None:
-        self.warehouse_path = Path(warehouse_path)
+    def __init__(
+        self, *, warehouse: WarehouseTarget | Path, target_dir: Path | None = None
+    ) -> None:
+        self.warehouse = as_target(warehouse)
         self.target_dir = target_dir
         self._manifest: Any = None
 
     def __enter__(self) -> DbtSession:
         from dbt.cli.main import dbtRunner
 
-        with _warehouse_env(self.warehouse_path):
+        with _warehouse_env(self.warehouse):
             try:
                 res = dbtRunner().invoke(
-                    [*_GLOBAL_FLAGS, "parse", *_path_args(self.warehouse_path, self.target_dir)]
+                    [*_GLOBAL_FLAGS, "parse", *_path_args(self.warehouse, self.target_dir)]
                 )
             finally:
                 close_duckdb_connections()
@@ -97,7 +103,7 @@ class DbtSession:
         from dbt.cli.main import dbtRunner
 
         runner = dbtRunner(manifest=self._manifest)
-        return _invoke(runner, args, self.warehouse_path, self.target_dir)
+        return _invoke(runner, args, self.warehouse, self.target_dir)
 
     def snapshot(self, *extra_args: str) -> DbtRunResult:
         return self.invoke(["snapshot", *extra_args])
@@ -115,10 +121,10 @@ def close_duckdb_connections() -> None:
 
 
 def _invoke(
-    runner: Any, args: Sequence[str], warehouse_path: Path, target_dir: Path | None
+    runner: Any, args: Sequence[str], warehouse: WarehouseTarget, target_dir: Path | None
 ) -> DbtRunResult:
-    cli_args = [*_GLOBAL_FLAGS, *args, *_path_args(warehouse_path, target_dir)]
-    with _warehouse_env(warehouse_path):
+    cli_args = [*_GLOBAL_FLAGS, *args, *_path_args(warehouse, target_dir)]
+    with _warehouse_env(warehouse):
         try:
             res = runner.invoke(cli_args)
         finally:
@@ -128,9 +134,15 @@ def _invoke(
     return DbtRunResult(success=bool(res.success), results=results, error=error)
 
 
-def _path_args(warehouse_path: Path, target_dir: Path | None) -> list[str]:
-    target = Path(target_dir) if target_dir else warehouse_path.resolve().parent / "dbt_target"
+def target_dir_of(warehouse: WarehouseTarget) -> Path:
+    """Where dbt writes its manifest, compiled SQL, docs and logs for this warehouse."""
+    return warehouse.state_dir / "dbt_target"
+
+
+def _path_args(warehouse: WarehouseTarget, target_dir: Path | None) -> list[str]:
+    target = Path(target_dir) if target_dir else target_dir_of(warehouse)
     return [
+        "--target", warehouse.kind,
         "--project-dir", str(DBT_PROJECT_DIR),
         "--profiles-dir", str(DBT_PROJECT_DIR),
         "--target-path", str(target),
@@ -154,13 +166,15 @@ def _node_result(result: Any) -> NodeResult:
 
 
 @contextmanager
-def _warehouse_env(warehouse_path: Path) -> Iterator[None]:
-    previous = os.environ.get(WAREHOUSE_PATH_ENV)
-    os.environ[WAREHOUSE_PATH_ENV] = str(warehouse_path.resolve())
+def _warehouse_env(warehouse: WarehouseTarget) -> Iterator[None]:
+    values = warehouse.dbt_env()
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(WAREHOUSE_PATH_ENV, None)
-        else:
-            os.environ[WAREHOUSE_PATH_ENV] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -2,7 +2,9 @@
 
 ``flock`` locks belong to the open file: the operating system releases them when the holding
 process ends, so a crashed run never leaves a stale lock behind. The lock is re-entrant inside
-one process (a backfill runs the nightly flow once per date).
+one process (a backfill runs the nightly flow once per date). On PostgreSQL the run also holds a
+server-side advisory lock, so runs started on different machines against one database wait
+for each other too; the server drops it when the holder's connection ends.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+from warehouse.postgres import AdvisoryLock
+from warehouse.target import PostgresTarget, WarehouseTarget, as_target
 
 _held: dict[Path, tuple[int, int]] = {}  # lock path -> (fd, depth)
 
@@ -32,9 +37,11 @@ def _holder(path: Path) -> str:
 
 
 @contextmanager
-def run_lock(warehouse: Path, timeout: float, poll: float = 0.5) -> Iterator[None]:
+def run_lock(warehouse: WarehouseTarget | Path, timeout: float,
+             poll: float = 0.5) -> Iterator[None]:
     """Hold the warehouse's run lock; wait at most ``timeout`` seconds for it."""
-    path = Path(f"{warehouse}.lock").resolve()
+    target = as_target(warehouse)
+    path = target.lock_path
     if path in _held:
         fd, depth = _held[path]
         _held[path] = (fd, depth + 1)
@@ -55,9 +62,10 @@ def run_lock(warehouse: Path, timeout: float, poll: float = 0.5) -> Iterator[Non
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise RunLocked(
-                        f"The warehouse {warehouse} is in use by {_holder(path)}; waited "
+                        f"The warehouse {target.label} is in use by {_holder(path)}; waited "
                         f"{timeout:.0f} s. Run again when it has finished.") from None
                 time.sleep(poll)
+        server_lock = _server_lock(target, deadline, poll, timeout)
         stamp = {"pid": os.getpid(), "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(stamp).encode(), 0)
@@ -66,7 +74,21 @@ def run_lock(warehouse: Path, timeout: float, poll: float = 0.5) -> Iterator[Non
             yield
         finally:
             del _held[path]
+            if server_lock is not None:
+                server_lock.release()
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _server_lock(target: WarehouseTarget, deadline: float, poll: float,
+                 timeout: float) -> AdvisoryLock | None:
+    if not isinstance(target, PostgresTarget):
+        return None
+    lock = AdvisoryLock(target)
+    if not lock.acquire(deadline, poll):
+        raise RunLocked(f"The warehouse {target.label} is in use by a run on another machine "
+                        f"(PostgreSQL advisory lock); waited {timeout:.0f} s. Run again when "
+                        "it has finished.")
+    return lock

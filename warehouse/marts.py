@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from warehouse.store import connect
+from warehouse.target import WarehouseTarget, as_target
 
 
 @dataclass
@@ -39,20 +40,24 @@ from k
 """
 
 
-def list_marts(warehouse: Path) -> list[str]:
-    with connect(warehouse, read_only=True) as con:
-        rows = con.execute(
+def list_marts(warehouse: WarehouseTarget | Path) -> list[str]:
+    """``marts.<table>`` names, sorted; empty when the warehouse does not exist yet."""
+    target = as_target(warehouse)
+    if not target.exists():
+        return []
+    with connect(target, read_only=True) as con:
+        rows = con.fetchall(
             "select table_schema || '.' || table_name from information_schema.tables "
-            "where table_schema = 'marts' order by 1").fetchall()
+            "where table_schema = 'marts' order by 1")
     return [r[0] for r in rows]
 
 
-def headline(warehouse: Path) -> Headline | None:
+def headline(warehouse: WarehouseTarget | Path) -> Headline | None:
     """Total ASN, % women, % women in eselon II and III on the latest data date."""
     if "marts.asn_profile" not in list_marts(warehouse):
         return None
     with connect(warehouse, read_only=True) as con:
-        row = con.execute(HEADLINE_SQL).fetchone()
+        row = con.fetchone(HEADLINE_SQL)
     if row is None or row[0] is None:
         return None
     return Headline(row[0], int(row[1] or 0), *(None if x is None else float(x) for x in row[2:]))

@@ -24,7 +24,8 @@ AUDIT_DDL = [
     "CREATE SCHEMA IF NOT EXISTS raw",
     "CREATE SCHEMA IF NOT EXISTS restricted",
     "CREATE SCHEMA IF NOT EXISTS audit",
-    "CREATE TABLE IF NOT EXISTS restricted.pseudonym_key (ipad BLOB NOT NULL, opad BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS restricted.pseudonym_key "
+    "(ipad {blob} NOT NULL, opad {blob} NOT NULL)",
     """CREATE TABLE IF NOT EXISTS restricted.rejected_rows (
         batch_id VARCHAR NOT NULL, source VARCHAR NOT NULL, data_date DATE NOT NULL,
         source_file VARCHAR NOT NULL, source_row INTEGER NOT NULL, row_json VARCHAR NOT NULL)""",
@@ -51,6 +52,15 @@ AUDIT_DDL = [
         rows_loaded INTEGER, rows_quarantined INTEGER, step_seconds_json VARCHAR,
         summary_json VARCHAR)""",
 ]
+
+
+BLOB_TYPE = {"duckdb": "BLOB", "postgres": "BYTEA"}
+
+
+def audit_ddl(dialect: str) -> list[str]:
+    """The audit, restricted and raw-schema statements in ``dialect`` (duckdb or postgres):
+    the types used are common to both but for the binary one."""
+    return [ddl.replace("{blob}", BLOB_TYPE[dialect]) for ddl in AUDIT_DDL]
 
 
 def sql_type(kind: Kind) -> str:

@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from terpilah.settings import Settings
-from warehouse.dbt import run_dbt
+from warehouse.dbt import run_dbt, target_dir_of
 
 INDEX = """<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>terpilah: dokumentasi</title>
@@ -33,8 +33,8 @@ def build_docs(settings: Settings, out: Path | None = None) -> Path:
     """Generate dbt docs (static, one file) and copy the GX Data Docs; returns the folder."""
     assert settings.reports_dir is not None and settings.gx_dir is not None
     out = out or settings.reports_dir / "docs"
-    target = settings.warehouse.parent / "dbt_target"
-    result = run_dbt(["docs", "generate", "--static"], warehouse_path=settings.warehouse)
+    target = target_dir_of(settings.target)
+    result = run_dbt(["docs", "generate", "--static"], warehouse=settings.target)
     if not result.success:
         raise DocsError(result.error or "; ".join(f.unique_id for f in result.failures))
     (out / "dbt").mkdir(parents=True, exist_ok=True)

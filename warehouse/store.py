@@ -1,4 +1,5 @@
-"""The DuckDB warehouse: open it, load a judged batch in one transaction, record the audit."""
+"""The warehouse's Python side: open it, load a judged batch in one transaction, record the
+audit. The same statements run on DuckDB and PostgreSQL (see :mod:`warehouse.db`)."""
 
 from __future__ import annotations
 
@@ -11,34 +12,31 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from ingest.extract import FileExtract
 from ingest.rules.collect import Severity
 from ingest.sources import SOURCES
 from ingest.spec import Kind, SourceSpec
-from warehouse.schema import AUDIT_DDL, raw_table_ddl
+from warehouse.db import Db
+from warehouse.schema import audit_ddl, raw_table_ddl
+from warehouse.target import WarehouseTarget, as_target
 
 HMAC_BLOCK = 64
 
 
 @contextmanager
-def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse (creating schemas on a writable open) and always close it."""
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
-    try:
+def connect(target: WarehouseTarget | Path, read_only: bool = False) -> Iterator[Db]:
+    """Open the warehouse (creating the schemas the Python side owns on a writable open) and
+    always close it. ``target``: a DuckDB file path or a :mod:`warehouse.target` target."""
+    with as_target(target).open(read_only=read_only) as db:
         if not read_only:
-            for ddl in [*AUDIT_DDL, *(raw_table_ddl(s) for s in SOURCES.values())]:
-                con.execute(ddl)
-        yield con
-    finally:
-        con.close()
+            for ddl in [*audit_ddl(db.dialect), *(raw_table_ddl(s) for s in SOURCES.values())]:
+                db.execute(ddl)
+        yield db
 
 
-def write_pseudonym_key(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
+def write_pseudonym_key(con: Db, key: bytes) -> None:
     """Store the HMAC key as its inner/outer padded blocks for the staging macro."""
     if len(key) > HMAC_BLOCK:
         key = hashlib.sha256(key).digest()
@@ -95,16 +93,6 @@ def _file_problem_frame(batch: BatchLoad, fx: FileExtract, now: datetime) -> pd.
     }])
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
-        return
-    con.register("_terpilah_frame", frame)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _terpilah_frame")
-    finally:
-        con.unregister("_terpilah_frame")
-
-
 def _raw_frame(spec: SourceSpec, batch: BatchLoad, fx: FileExtract, now: datetime) -> pd.DataFrame:
     values = fx.accepted_values()
     out = pd.DataFrame({
@@ -131,39 +119,35 @@ def _rejected_frame(batch: BatchLoad, fx: FileExtract) -> pd.DataFrame:
     })
 
 
-def record_batch(con: duckdb.DuckDBPyConnection, batch: BatchLoad) -> None:
+def record_batch(con: Db, batch: BatchLoad) -> None:
     """Write one judged batch in ONE transaction. An accepted batch replaces the rows of its
     (source, data date); a rejected batch touches only the audit tables, so the previous
     warehouse state stands. Re-recording the same batch id replaces its audit rows."""
     spec = SOURCES[batch.source]
     now = _now()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with con.transaction():
         for table in ("audit.quarantine", "audit.findings", "audit.files", "audit.batches",
                       "restricted.rejected_rows"):
             con.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch.batch_id])
         for fx in batch.files:
             if fx.problem is not None:
-                _insert(con, "audit.quarantine", _file_problem_frame(batch, fx, now))
+                con.insert_frame("audit.quarantine", _file_problem_frame(batch, fx, now))
             else:
-                _insert(con, "audit.quarantine", _issue_frame(batch, fx, [Severity.REJECT], now))
-                _insert(con, "audit.findings",
-                        _issue_frame(batch, fx, [Severity.WARNING, Severity.INFO], now))
-                _insert(con, "restricted.rejected_rows", _rejected_frame(batch, fx))
+                con.insert_frame("audit.quarantine",
+                                 _issue_frame(batch, fx, [Severity.REJECT], now))
+                con.insert_frame("audit.findings",
+                                 _issue_frame(batch, fx, [Severity.WARNING, Severity.INFO], now))
+                con.insert_frame("restricted.rejected_rows", _rejected_frame(batch, fx))
         if batch.accepted:
             con.execute(f"DELETE FROM {spec.table} WHERE data_date = ?", [batch.data_date])
             for fx in batch.files:
-                _insert(con, spec.table, _raw_frame(spec, batch, fx, now))
+                con.insert_frame(spec.table, _raw_frame(spec, batch, fx, now))
             con.execute("UPDATE audit.batches SET status = 'superseded' WHERE source = ? AND "
                         "data_date = ? AND status = 'loaded'", [batch.source, batch.data_date])
         _record_audit(con, batch, now)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
-def _record_audit(con: duckdb.DuckDBPyConnection, batch: BatchLoad, now: datetime) -> None:
+def _record_audit(con: Db, batch: BatchLoad, now: datetime) -> None:
     rows_read = sum(f.rows_read for f in batch.files)
     rejected = sum(f.rows_rejected for f in batch.files)
     loaded = rows_read - rejected if batch.accepted else 0
@@ -184,34 +168,33 @@ def _record_audit(con: duckdb.DuckDBPyConnection, batch: BatchLoad, now: datetim
              fx.count(Severity.WARNING), batch.archived.get(name), now])
 
 
-def last_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, date], str]:
+def last_fingerprints(con: Db) -> dict[tuple[str, date], str]:
     """(source, data date) -> fingerprint of the last batch processed for it."""
-    rows = con.execute(
-        "SELECT source, data_date, fingerprint FROM audit.batches "
-        "QUALIFY row_number() OVER (PARTITION BY source, data_date ORDER BY processed_at DESC) = 1"
-    ).fetchall()
+    rows = con.fetchall(
+        "SELECT source, data_date, fingerprint FROM (SELECT source, data_date, fingerprint, "
+        "row_number() OVER (PARTITION BY source, data_date ORDER BY processed_at DESC) AS n "
+        "FROM audit.batches) AS latest WHERE n = 1")
     return {(s, d): f for s, d, f in rows}
 
 
-def set_snapshot_cursor(con: duckdb.DuckDBPyConnection, data_date: date) -> None:
+def set_snapshot_cursor(con: Db, data_date: date) -> None:
     con.execute("DELETE FROM audit.snapshot_cursor")
     con.execute("INSERT INTO audit.snapshot_cursor VALUES (?)", [data_date])
 
 
-def loaded_dates(con: duckdb.DuckDBPyConnection, source: str) -> list[date]:
+def loaded_dates(con: Db, source: str) -> list[date]:
     spec = SOURCES[source]
-    return [r[0] for r in con.execute(
-        f"SELECT DISTINCT data_date FROM {spec.table} ORDER BY 1").fetchall()]
+    return [r[0] for r in con.fetchall(f"SELECT DISTINCT data_date FROM {spec.table} ORDER BY 1")]
 
 
-def backfill_done(con: duckdb.DuckDBPyConnection, key: str) -> set[date]:
+def backfill_done(con: Db, key: str) -> set[date]:
     """Dates a backfill (identified by its range and sources) has already processed."""
-    rows = con.execute("SELECT data_date FROM audit.backfill_dates WHERE backfill_key = ?",
-                       [key]).fetchall()
+    rows = con.fetchall("SELECT data_date FROM audit.backfill_dates WHERE backfill_key = ?",
+                        [key])
     return {r[0] for r in rows}
 
 
-def record_backfill_date(con: duckdb.DuckDBPyConnection, key: str, data_date: date,
+def record_backfill_date(con: Db, key: str, data_date: date,
                          run_id: str, status: str) -> None:
     con.execute("DELETE FROM audit.backfill_dates WHERE backfill_key = ? AND data_date = ?",
                 [key, data_date])
@@ -219,11 +202,11 @@ def record_backfill_date(con: duckdb.DuckDBPyConnection, key: str, data_date: da
                 [key, data_date, run_id, status, _now()])
 
 
-def forget_backfill(con: duckdb.DuckDBPyConnection, key: str) -> None:
+def forget_backfill(con: Db, key: str) -> None:
     con.execute("DELETE FROM audit.backfill_dates WHERE backfill_key = ?", [key])
 
 
-def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, status: str,
+def record_run(con: Db, run_id: str, started: datetime, status: str,
                summary: dict[str, object]) -> None:
     con.execute("DELETE FROM audit.runs WHERE run_id = ?", [run_id])
     con.execute("INSERT INTO audit.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [

@@ -14,3 +14,8 @@
 {% macro duckdb__pseudonymise(expr, key_alias) -%}
     sha256({{ key_alias }}.opad || unhex(sha256({{ key_alias }}.ipad || encode({{ expr }}))))
 {%- endmacro %}
+
+{% macro postgres__pseudonymise(expr, key_alias) -%}
+    encode(sha256({{ key_alias }}.opad || sha256({{ key_alias }}.ipad
+        || convert_to({{ expr }}, 'UTF8'))), 'hex')
+{%- endmacro %}

@@ -4,3 +4,7 @@
 {% macro duckdb__snapshot_get_time() -%}
     (select cast(data_date as timestamp) from audit.snapshot_cursor)
 {%- endmacro %}
+
+{% macro postgres__snapshot_get_time() -%}
+    (select cast(data_date as timestamp) from audit.snapshot_cursor)
+{%- endmacro %}

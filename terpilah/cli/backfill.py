@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from terpilah.cli.display import console, err, flow_progress, pct
-from terpilah.cli.errors import friendly, parse_day
+from terpilah.cli.errors import WAREHOUSE_HELP, check_warehouse, friendly, parse_day
 from terpilah.settings import load_settings
 
 
@@ -18,7 +18,7 @@ def backfill(
     source: Annotated[list[str] | None, typer.Option(
         help="Only this source (repeatable); default: all.")] = None,
     landing: Annotated[Path | None, typer.Option(help="Landing folder.")] = None,
-    warehouse: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.")] = None,
+    warehouse: Annotated[str | None, typer.Option(help=WAREHOUSE_HELP)] = None,
     restart: Annotated[bool, typer.Option(
         help="Ignore the progress of an interrupted backfill of the same range.")] = False,
 ) -> None:
@@ -35,12 +35,14 @@ def backfill(
     if unknown:
         err.print(f"[red]Unknown source {', '.join(unknown)}. Known: {', '.join(SOURCES)}.[/]")
         raise typer.Exit(2)
-    settings = load_settings(landing_dir=landing, warehouse_path=warehouse)
+    settings = load_settings(landing_dir=landing, warehouse=warehouse)
+    with friendly():
+        check_warehouse(settings)
     with friendly(), flow_progress():
         from flows.backfill import backfill as backfill_flow
 
         result = backfill_flow(first, last, sources=source or None,
-                               landing=str(settings.landing), warehouse=str(settings.warehouse),
+                               landing=str(settings.landing), warehouse=warehouse,
                                restart=restart)
     colour = "green" if result.status == "success" else "red"
     console.print(f"[bold {colour}]Backfill {result.status}[/] {first} .. {last} in "

@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from terpilah.cli.display import console, err
-from terpilah.cli.errors import friendly
+from terpilah.cli.errors import WAREHOUSE_HELP, check_warehouse, friendly
 from terpilah.settings import load_settings
 
 
 def docs(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8080,
     serve: Annotated[bool, typer.Option(help="Serve the folder after building it.")] = True,
-    warehouse: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.")] = None,
+    warehouse: Annotated[str | None, typer.Option(help=WAREHOUSE_HELP)] = None,
 ) -> None:
     """Build the documentation (models, columns, lineage, validation results) and serve it."""
     from warehouse.lock import run_lock
     from warehouse.site import DocsError, build_docs, docs_server
 
-    settings = load_settings(warehouse_path=warehouse)
-    if not settings.warehouse.exists():
-        err.print(f"[red]No warehouse at {settings.warehouse}: run `terpilah run` first.[/]")
+    settings = load_settings(warehouse=warehouse)
+    with friendly():
+        check_warehouse(settings)
+    if not settings.target.exists():
+        err.print(f"[red]No warehouse at {settings.target.label}: run `terpilah run` first.[/]")
         raise typer.Exit(2)
-    with friendly(), run_lock(settings.warehouse, settings.lock_timeout_seconds):
+    with friendly(), run_lock(settings.target, settings.lock_timeout_seconds):
         try:
             folder = build_docs(settings)
         except DocsError as exc:
