@@ -22,7 +22,7 @@ class BatchVerdict:
 def cross_file_duplicates(files: list[FileExtract]) -> None:
     """A NIP in two files of one date: both rows are rejected, as within one file."""
     usable = [f for f in files if f.values is not None and f.rejected is not None]
-    if len(usable) < 2:
+    if len(usable) < 2 or not SOURCES[usable[0].source].key_unique_per_date:
         return
     key = SOURCES[usable[0].source].key_column
     keys = pd.concat([f.values[key][~f.rejected] for f in usable], keys=range(len(usable)))

@@ -57,7 +57,7 @@ class Judge:
             batch = asset.get_batch_definition("normalised")
         except (KeyError, LookupError):
             batch = asset.add_batch_definition_whole_dataframe("normalised")
-        suite = self.context.suites.add_or_update(build_suite(spec, self.max_reject_share))
+        suite = self.context.suites.add_or_update(build_suite(spec, self.share(spec)))
         definition = self.context.validation_definitions.add_or_update(
             gx.ValidationDefinition(name=f"{spec.name}_batch", data=batch, suite=suite))
         actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if self.docs else []
@@ -66,6 +66,10 @@ class Judge:
             result_format="SUMMARY"))
         self._checkpoints[spec.name] = checkpoint
         return checkpoint
+
+    def share(self, spec: SourceSpec) -> float:
+        """The rejected-row share above which a file of ``spec`` is rejected."""
+        return self.max_reject_share if spec.max_reject_share is None else spec.max_reject_share
 
     def judge(self, spec: SourceSpec, values: pd.DataFrame, rejected: pd.Series,
               run_name: str) -> Verdict:
@@ -76,7 +80,7 @@ class Judge:
             batch_parameters={"dataframe": frame},
             run_id=self._gx.RunIdentifier(run_name=run_name))
         validation = next(iter(result.run_results.values()))
-        reasons = [_reason(r, self.max_reject_share) for r in validation.results if not r.success]
+        reasons = [_reason(r, self.share(spec)) for r in validation.results if not r.success]
         return Verdict(bool(result.success), reasons, len(validation.results), len(reasons))
 
 

@@ -27,6 +27,7 @@ from warehouse import marts
 from warehouse.archive import archive_file
 from warehouse.build import build_marts, stale_sources
 from warehouse.lock import run_lock
+from warehouse.match import match_participants
 from warehouse.notify import post_webhook
 from warehouse.postgres import grant_bi_reader
 from warehouse.publish import publish
@@ -87,6 +88,7 @@ def load_task(settings: Settings, batch: BatchLoad) -> BatchLoad:
                 for fx in batch.files}
     batch = replace(batch, archived=archived)
     with connect(settings.target) as con:
+        match_participants(con, batch.files)
         record_batch(con, batch)
     return batch
 
@@ -209,6 +211,7 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
     log.info("%d new batch(es), %d unchanged", len(batches), result.skipped_unchanged)
 
     loaded: list[date] = []
+    accepted_any = False
     if batches:
         with result.timed("validate"):
             judge = Judge(settings.gx_dir, settings.max_reject_share)
@@ -226,7 +229,9 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
                 batch = load_task(settings, batch)
             result.files.extend(_outcomes(batch))
             if batch.accepted:
-                loaded.append(batch.data_date)
+                accepted_any = True
+                if batch.source == "simpeg":  # the employee history is replayed by date
+                    loaded.append(batch.data_date)
         if judge.docs and settings.gx_dir is not None:
             result.data_docs = str(settings.gx_dir / "gx" / "uncommitted" / "data_docs"
                                    / "local_site" / "index.html")
@@ -235,8 +240,8 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
         has_marts = bool(marts.list_marts(settings.target))
         progress.step("Building marts (dbt)")
         with result.timed("dbt"):
-            refreshed = refresh_marts(settings, loaded, rebuild=bool(loaded or force
-                                                                     or not has_marts))
+            refreshed = refresh_marts(settings, loaded,
+                                      rebuild=accepted_any or force or not has_marts)
         progress.advance()
         result.dbt_failures = refreshed.dbt_failures
         result.published = refreshed.published

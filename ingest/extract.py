@@ -58,6 +58,13 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _file_notes(notes: list[tuple[str, str]]) -> pd.DataFrame:
+    """Findings about the file as a whole (no row): what was assumed from its title block."""
+    return pd.DataFrame({"source_row": pd.Series([None] * len(notes), dtype="Int64"),
+                         "column": "", "value": "", "rule": [r for r, _ in notes],
+                         "severity": str(Severity.INFO), "message": [m for _, m in notes]})
+
+
 def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
     """Read and judge ``path``. A file-level problem is returned in ``.problem``, not raised."""
     out = FileExtract(path=path, source=spec.name, data_date=data_date, sha256=file_sha256(path))
@@ -74,12 +81,24 @@ def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
         out.problem = FileProblem("file_empty", f"The file has a header (row {table.header_row}) "
                                   "but no data rows.", table.sheet)
         return out
+    notes: list[tuple[str, str]] = []
+    file_values: dict[str, object] = {}
+    if spec.title_reader is not None:
+        try:
+            file_values, notes = spec.title_reader(table.preamble, data_date)
+        except FileProblem as problem:
+            problem.sheet = table.sheet
+            out.problem = problem
+            return out
     norm: Normalised = normalise(table, spec)
+    for name, value in file_values.items():  # one value for every row of the file
+        norm.values[name] = pd.Timestamp(value) if isinstance(value, date) else value
     issues = Issues(spec, norm)
     if spec.row_rules is not None:
         spec.row_rules(issues, data_date)
     out.values = norm.values
     out.rejected = issues.rejected()
-    out.issues = issues.frame().reset_index(drop=True)
+    out.issues = pd.concat([_file_notes(notes), issues.frame()]).reset_index(drop=True) \
+        if notes else issues.frame().reset_index(drop=True)
     out.row_text = table.frame[out.rejected.to_numpy()]
     return out

@@ -40,8 +40,9 @@ def _is_data_file(path: Path) -> bool:
 def discover(landing: Path, sources: list[str], as_of: date | None = None,
              start: date | None = None, end: date | None = None,
              ) -> tuple[list[LandingBatch], list[LandingProblem]]:
-    """Every (source, date) folder with data files, oldest first, optionally one date or a
-    range; folders that break the contract are reported, not skipped silently."""
+    """Every (source, date) folder with data files, source by source in the order given and
+    oldest first within a source, optionally one date or a range; folders that break the
+    contract are reported, not skipped silently."""
     batches: list[LandingBatch] = []
     problems: list[LandingProblem] = []
     for source in sources:
@@ -66,5 +67,7 @@ def discover(landing: Path, sources: list[str], as_of: date | None = None,
             files = tuple(sorted(p for p in folder.iterdir() if _is_data_file(p)))
             if files:
                 batches.append(LandingBatch(source, day, files))
-    batches.sort(key=lambda b: (b.data_date, b.source))
+    # Source by source in the given order (a source may refer to one before it, as training
+    # lists refer to the employees), each oldest first.
+    batches.sort(key=lambda b: (sources.index(b.source), b.data_date))
     return batches, problems

@@ -77,7 +77,7 @@ MONTHS: dict[str, int] = {
     "AGUSTUS": 8, "AGU": 8, "AGT": 8, "AGS": 8, "AUG": 8, "AUGUST": 8,
     "SEPTEMBER": 9, "SEP": 9, "SEPT": 9,
     "OKTOBER": 10, "OKT": 10, "OCT": 10, "OCTOBER": 10,
-    "NOVEMBER": 11, "NOV": 11, "NOP": 11,
+    "NOVEMBER": 11, "NOPEMBER": 11, "NOV": 11, "NOP": 11,
     "DESEMBER": 12, "DES": 12, "DEC": 12, "DECEMBER": 12,
 }
 _DMY = f"^(?P<d>{D}{{1,2}})[-/.](?P<m>{D}{{1,2}})[-/.](?P<y>{D}{{4}})$"

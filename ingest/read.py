@@ -45,6 +45,15 @@ class RawTable:
     skipped_rows: dict[str, int] = field(default_factory=dict)  # reason -> count
     encoding: str | None = None
     delimiter: str | None = None
+    preamble: list[str] = field(default_factory=list)  # the filled rows above the header
+
+
+def _preamble(rows: list[list[object]]) -> list[str]:
+    """Each filled row above the header as one line (its non-empty cells joined by a space):
+    the title block of a form (e.g. an attendance list's training name and dates)."""
+    lines = [" ".join(str(c).strip() for c in row if c is not None and str(c).strip())
+             for row in rows]
+    return [line for line in lines if line]
 
 
 def read_table(path: Path, spec: SourceSpec) -> RawTable:
@@ -202,7 +211,8 @@ def _read_xlsx(path: Path, spec: SourceSpec) -> RawTable:
     header = _require_columns(header, spec, sheet)
     body = pd.DataFrame(cells[header.row + 1:], dtype=object)
     frame, skipped = _table_from_rows(body, header, first_row_number=header.row + 2)
-    return RawTable(frame, sheet, header.row + 1, header.names, header.unmapped, skipped)
+    return RawTable(frame, sheet, header.row + 1, header.names, header.unmapped, skipped,
+                    preamble=_preamble(cells[:header.row]))
 
 
 def _cell_text(value: object) -> str:
@@ -247,5 +257,6 @@ def _read_csv(path: Path, spec: SourceSpec) -> RawTable:
                        skiprows=header.row + 1, keep_default_na=False, skip_blank_lines=False,
                        engine="c", names=range(width), index_col=False)
     frame, skipped = _table_from_rows(body, header, first_row_number=header.row + 2)
+    title_rows = list(csv.reader(text.splitlines()[:header.row], delimiter=delimiter))
     return RawTable(frame, None, header.row + 1, header.names, header.unmapped, skipped,
-                    encoding=encoding, delimiter=delimiter)
+                    encoding=encoding, delimiter=delimiter, preamble=_preamble(title_rows))

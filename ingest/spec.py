@@ -62,6 +62,10 @@ class ColumnSpec:
 
 
 RowRules = Callable[["Issues", "date"], None]
+# Reads a form's title block (the filled rows above the header) on a data date: returns the
+# values of the file-level columns and notes (rule, message) on what was assumed; raises
+# ingest.read.FileProblem when the file cannot be used.
+TitleReader = Callable[[list[str], "date"], tuple[dict[str, object], list[tuple[str, str]]]]
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,24 @@ class SourceSpec:
     columns: tuple[ColumnSpec, ...]
     key_column: str
     row_rules: RowRules | None = field(default=None, compare=False)
+    # Columns not read from a table column: set for the whole file by ``title_reader``, or
+    # per row by the row rules (e.g. a status derived from a value). Loaded like the others.
+    extra_columns: tuple[ColumnSpec, ...] = ()
+    # True when a key (a NIP) may occur once per data date across all files of that date (an
+    # employee extract); False when files are separate events that may list the same person.
+    key_unique_per_date: bool = True
+    # Share of rejected rows above which a whole file is rejected; None: the setting
+    # TERPILAH_MAX_REJECT_SHARE (5 %). Short files (attendance lists) need a coarser limit.
+    max_reject_share: float | None = None
+    title_reader: TitleReader | None = field(default=None, compare=False)
+
+    @property
+    def loaded_columns(self) -> tuple[ColumnSpec, ...]:
+        """Every column of the raw table after the lineage: table columns, then extras."""
+        return (*self.columns, *self.extra_columns)
 
     def column(self, name: str) -> ColumnSpec:
-        for col in self.columns:
+        for col in self.loaded_columns:
             if col.name == name:
                 return col
         raise KeyError(name)

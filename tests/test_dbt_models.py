@@ -167,6 +167,12 @@ create table raw.simpeg_employees (
     jenis_pegawai varchar, kedudukan_hukum varchar, tmt_cpns date, tmt_pns date,
     golongan varchar, eselon varchar, jenis_jabatan varchar, jabatan_nama varchar,
     tingkat_pendidikan varchar, pd_name varchar, unor_nama varchar);
+create table raw.training_attendance (
+    batch_id varchar, data_date date, source_file varchar, source_sha256 varchar,
+    source_sheet varchar, source_row integer, loaded_at timestamp, event_title varchar,
+    training_kind varchar, event_start date, event_end date, event_place varchar,
+    organiser varchar, nama varchar, nip varchar, nip_status varchar, jabatan_nama varchar,
+    unit_kerja varchar, jenis_kelamin varchar, keterangan varchar);
 create table restricted.pseudonym_key (ipad blob, opad blob);
 create table audit.snapshot_cursor (data_date date);
 """
@@ -243,7 +249,7 @@ def test_build_passed_data_tests_and_unit_tests(built: tuple[Path, DbtRunResult]
         by_kind.setdefault(r.unique_id.split(".")[0], []).append(r.status)
     assert set(by_kind) == {"model", "seed", "test", "unit_test"}
     assert set(by_kind["test"]) == {"pass"} and len(by_kind["test"]) > 50
-    assert set(by_kind["unit_test"]) == {"pass"} and len(by_kind["unit_test"]) == 4
+    assert set(by_kind["unit_test"]) == {"pass"} and len(by_kind["unit_test"]) == 7
     ids = {r.unique_id for r in results}
     assert "test.terpilah.assert_asn_profile_group_sums" in ids
     assert "unit_test.terpilah.int_employees_bucketed.bucketed_age_edges" in ids

@@ -69,5 +69,5 @@ def sql_type(kind: Kind) -> str:
 
 def raw_table_ddl(spec: SourceSpec) -> str:
     cols = [f"{name} {typ}" for name, typ in LINEAGE.items()]
-    cols += [f"{c.name} {sql_type(c.kind)}" for c in spec.columns]
+    cols += [f"{c.name} {sql_type(c.kind)}" for c in spec.loaded_columns]
     return f"CREATE TABLE IF NOT EXISTS {spec.table} ({', '.join(cols)})"

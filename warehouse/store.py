@@ -100,7 +100,7 @@ def _raw_frame(spec: SourceSpec, batch: BatchLoad, fx: FileExtract, now: datetim
         "source_sha256": fx.sha256, "source_sheet": fx.sheet,
         "source_row": values["_source_row"].astype("int32"), "loaded_at": now,
     }, index=values.index)
-    for col in spec.columns:
+    for col in spec.loaded_columns:
         series = values[col.name]
         out[col.name] = series.dt.date if col.kind is Kind.DATE else series.astype("string")
     return out

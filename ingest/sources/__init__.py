@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ingest.sources.simpeg import SIMPEG
+from ingest.sources.training import TRAINING
 from ingest.spec import SourceSpec
 
-SOURCES: dict[str, SourceSpec] = {SIMPEG.name: SIMPEG}
+# In processing order: training lists are matched against the employees already loaded.
+SOURCES: dict[str, SourceSpec] = {SIMPEG.name: SIMPEG, TRAINING.name: TRAINING}
 
-__all__ = ["SIMPEG", "SOURCES"]
+__all__ = ["SIMPEG", "SOURCES", "TRAINING"]

@@ -21,11 +21,16 @@ def sample(
     end: Annotated[str, typer.Option(help="Last month end (YYYY-MM-DD).")] = "2025-12-31",
     layout: Annotated[str, typer.Option(help="siasn (XLSX), local (CSV) or mixed.")] = "siasn",
     flaws: Annotated[bool, typer.Option(help="Inject a few realistic errors per file.")] = True,
+    training: Annotated[bool, typer.Option(
+        help="Also write the training attendance lists of the period.")] = True,
 ) -> None:
-    """Generate SIMPEG/SIASN month-end extracts into OUT/simpeg/<date>/."""
+    """Generate SIMPEG/SIASN month-end extracts into OUT/simpeg/<date>/ and the attendance
+    lists of the trainings held in the period into OUT/training/<date>/."""
     from terpilah.sample import generate_sample
 
     manifest = generate_sample(out, scale=scale, seed=seed, employees=employees, months=months,
-                               end_date=date.fromisoformat(end), layout=layout, flaws=flaws)
-    console.print(f"Wrote {len(manifest.files)} file(s) for {len(manifest.dates)} date(s) "
-                  f"to {out}")
+                               end_date=date.fromisoformat(end), layout=layout, flaws=flaws,
+                               training=training)
+    console.print(f"Wrote {len(manifest.files)} employee extract(s) for "
+                  f"{len(manifest.dates)} date(s) and {len(manifest.training)} attendance "
+                  f"list(s) to {out}")

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.table import Table
 
@@ -28,7 +29,9 @@ def _data_date(path: Path, as_of: str | None) -> date:
 def validate(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
                                          help="The .xlsx or .csv file to check.")],
-    source: Annotated[str, typer.Option(help="Which kind of file: simpeg.")] = "simpeg",
+    source: Annotated[str, typer.Option(
+        help="Which kind of file: simpeg (employee export) or training (attendance list).")
+    ] = "simpeg",
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="The date the file describes (default: its folder name, else today).")
     ] = None,
@@ -55,6 +58,10 @@ def validate(
     console.print(f"[bold]{file.name}[/] ({source}, data date {day})"
                   + (f", sheet '{fx.sheet}'" if fx.sheet else "")
                   + (f", header in row {fx.header_row}" if fx.header_row else ""))
+    if fx.problem is None and fx.values is not None and "event_title" in fx.values:
+        event = fx.values.iloc[0]
+        console.print(f"Event: {event['event_title']} ({event['training_kind']}), "
+                      f"{event['event_start']:%Y-%m-%d} .. {event['event_end']:%Y-%m-%d}")
     if fx.problem is None:
         console.print(f"Rows read {fx.rows_read:,}: would load {fx.rows_accepted:,}, "
                       f"reject {fx.rows_rejected:,}; warnings {fx.count('warning'):,}"  # type: ignore[arg-type]
@@ -70,8 +77,8 @@ def validate(
         table.add_column("what to do", ratio=1, overflow="fold")
         for r in shown.itertuples(index=False):
             label, style = SEVERITY[r.severity]
-            table.add_row(str(r.source_row), r.column, r.value, r.rule, label, r.message,
-                          style=style)
+            row = "" if pd.isna(r.source_row) else str(int(r.source_row))
+            table.add_row(row, r.column, r.value, r.rule, label, r.message, style=style)
         console.print(table)
         if len(shown) < len(issues):
             console.print(f"... {len(issues) - len(shown)} more (use --limit 0 or --report).")

@@ -1,10 +1,11 @@
 """Synthetic SIMPEG/SIASN employee extracts of Kabupaten Bengkayang, for demos, tests and
-benchmarks: ``generate_sample(out)`` writes month-end files and a manifest of injected flaws.
+benchmarks: ``generate_sample(out)`` writes month-end files and a manifest of injected flaws;
+``generate_sample(out, training=True)`` adds training attendance lists (``TrainingFile``).
 """
 
 from terpilah.sample.flaws import EXPECTED, KINDS, Flaw
 from terpilah.sample.generate import LAYOUTS, file_layout, generate_sample, month_ends
-from terpilah.sample.manifest import MANIFEST_NAME, SampleFile, SampleManifest
+from terpilah.sample.manifest import MANIFEST_NAME, SampleFile, SampleManifest, TrainingFile
 
 __all__ = [
     "EXPECTED",
@@ -14,6 +15,7 @@ __all__ = [
     "Flaw",
     "SampleFile",
     "SampleManifest",
+    "TrainingFile",
     "file_layout",
     "generate_sample",
     "month_ends",

@@ -15,6 +15,7 @@ from terpilah.sample.ids import Registry
 from terpilah.sample.manifest import SampleFile, SampleManifest
 from terpilah.sample.population import initial_people
 from terpilah.sample.render import local_table, siasn_table
+from terpilah.sample.training import TrainingRun, clean_nips
 from terpilah.sample.writers import (
     LOCAL_HEADER_ROW,
     SIASN_HEADER_ROW,
@@ -25,7 +26,7 @@ from terpilah.sample.writers import (
 
 LAYOUTS = ("siasn", "local", "mixed")
 # Independent random streams, so that e.g. turning flaws off leaves the people unchanged.
-_ORG, _PEOPLE, _MONTH, _FORMAT, _FLAWS = range(5)
+_ORG, _PEOPLE, _MONTH, _FORMAT, _FLAWS, _TRAINING = range(6)
 
 
 def month_ends(end_date: date, months: int) -> list[date]:
@@ -59,11 +60,14 @@ def generate_sample(
     end_date: date = date(2025, 12, 31),
     layout: str = "siasn",
     flaws: bool = True,
+    training: bool = False,
 ) -> SampleManifest:
     """Write ``months`` month-end employee extracts under ``out/simpeg/<date>/`` and a manifest.
 
     Deterministic in its arguments: the same call writes byte-identical files. With ``flaws``,
     every extract but the first carries a few recorded errors (see ``terpilah.sample.flaws``).
+    With ``training``, also one attendance list per training event under
+    ``out/training/<end date>/`` (see ``terpilah.sample.training``); the extracts stay the same.
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; expected one of {sorted(SCALES)}")
@@ -76,6 +80,7 @@ def generate_sample(
     people = initial_people(np.random.default_rng([seed, _PEOPLE]), org, registry, dates[0])
     world = World(org, people, registry)
     manifest = SampleManifest(seed, scale, len(people), layout, [d.isoformat() for d in dates])
+    trainer = TrainingRun(out, seed, _TRAINING, dates, len(people), registry) if training else None
 
     for index, on in enumerate(dates):
         if index:
@@ -106,5 +111,9 @@ def generate_sample(
             header_row=header_row,
             flaws=flawed.records(header_row + 1),
         ))  # fmt: skip
+        if trainer is not None and trainer.has_events(index):
+            source = table if kind == "siasn" else siasn_table(org, world.people, on)
+            manifest.training += trainer.write_month(index, source, world.people,
+                                                     clean_nips(flawed, kind))  # fmt: skip
     manifest.write(out)
     return manifest

@@ -24,8 +24,29 @@ class SampleFile:
 
 
 @dataclass
+class TrainingFile:
+    """One attendance list (daftar hadir) of a training event."""
+
+    data_date: str  # the event's end date, also the folder name
+    path: str  # relative to the sample root: training/<end date>/<slug>.xlsx|.csv
+    layout: str  # "xlsx" | "csv"
+    title: str  # as written in the title block
+    kind: str  # pug_awareness, pprg, tof, latsar, pkp, pka, pkn, gender_champion, other
+    start: str
+    end: str
+    place: str | None  # the "Tempat" line's value, None when the file has no such line
+    organiser: str | None  # the "Penyelenggara"/"Diselenggarakan oleh" value, or None
+    rows: int  # participant rows incl. duplicates (no title, header, number or blank rows)
+    header_row: int  # 1-based row of the header
+    flaws: list[Flaw] = field(default_factory=list)
+
+
+@dataclass
 class SampleManifest:
-    """What ``generate_sample`` wrote (serialised to ``<out>/_sample_manifest.json``)."""
+    """What ``generate_sample`` wrote (serialised to ``<out>/_sample_manifest.json``).
+
+    ``training`` is only written to the JSON when the sample has attendance lists.
+    """
 
     seed: int
     scale: str
@@ -33,9 +54,13 @@ class SampleManifest:
     layout: str
     dates: list[str]
     files: list[SampleFile] = field(default_factory=list)
+    training: list[TrainingFile] = field(default_factory=list)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
+        data = asdict(self)
+        if not self.training:
+            del data["training"]
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     def write(self, out: Path) -> Path:
         path = Path(out) / MANIFEST_NAME
@@ -53,4 +78,8 @@ class SampleManifest:
             SampleFile(**{**f, "flaws": [Flaw(**flaw) for flaw in f["flaws"]]})
             for f in data.pop("files")
         ]
-        return cls(**data, files=files)
+        training = [
+            TrainingFile(**{**t, "flaws": [Flaw(**flaw) for flaw in t["flaws"]]})
+            for t in data.pop("training", [])
+        ]
+        return cls(**data, files=files, training=training)
