@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from warehouse_helpers import build_warehouse
 
 try:
     from warehouse.dbt import DbtRunResult, DbtSession, run_dbt
@@ -158,35 +159,11 @@ PROFILE_COLUMNS = [
     "data_date", "scope", "pd_name", "kategori", "sub_kategori", "urutan",
     "pria", "wanita", "total", "pct_wanita",
 ]  # fmt: skip
-RAW_DDL = """
-create schema raw; create schema restricted; create schema audit;
-create table raw.simpeg_employees (
-    batch_id varchar, data_date date, source_file varchar, source_sha256 varchar,
-    source_sheet varchar, source_row integer, loaded_at timestamp, nip varchar, nama varchar,
-    nik varchar, nomor_hp varchar, email varchar, tanggal_lahir date, jenis_kelamin varchar,
-    jenis_pegawai varchar, kedudukan_hukum varchar, tmt_cpns date, tmt_pns date,
-    golongan varchar, eselon varchar, jenis_jabatan varchar, jabatan_nama varchar,
-    tingkat_pendidikan varchar, pd_name varchar, unor_nama varchar);
-create table raw.training_attendance (
-    batch_id varchar, data_date date, source_file varchar, source_sha256 varchar,
-    source_sheet varchar, source_row integer, loaded_at timestamp, event_title varchar,
-    training_kind varchar, event_start date, event_end date, event_place varchar,
-    organiser varchar, nama varchar, nip varchar, nip_status varchar, jabatan_nama varchar,
-    unit_kerja varchar, jenis_kelamin varchar, keterangan varchar);
-create table restricted.pseudonym_key (ipad blob, opad blob);
-create table audit.snapshot_cursor (data_date date);
-"""
+
 
 
 def _build_warehouse(path: Path) -> None:
-    padded = KEY.ljust(64, b"\0")
-    ipad, opad = bytes(b ^ 0x36 for b in padded), bytes(b ^ 0x5C for b in padded)
-    with duckdb.connect(str(path)) as con:
-        con.execute(RAW_DDL)
-        con.executemany(
-            f"insert into raw.simpeg_employees values ({', '.join('?' * 25)})", _raw_rows()
-        )
-        con.execute("insert into restricted.pseudonym_key values (?, ?)", [ipad, opad])
+    build_warehouse(path, KEY, _raw_rows())
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-import openpyxl
 import pytest
 from flow_helpers import query, run_nightly
+from xlsx_helpers import write_attendance_list
 
 from terpilah.sample import generate_sample
 
@@ -19,17 +19,7 @@ HEADER = ["NO", "NAMA", "NIP", "JABATAN", "UNIT KERJA", "L/P", "KETERANGAN"]
 
 def _xlsx(path: Path, title: list[str], rows: list[list[object]],
           header: list[str] = HEADER) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for line in title:
-        sheet.append([line])
-    sheet.append([])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    return write_attendance_list(path, title, header, rows)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import openpyxl
 import pandas as pd
 import pytest
+from xlsx_helpers import write_attendance_list
 
 from ingest.extract import FileExtract, extract_file
 from ingest.read import FileProblem
@@ -40,18 +40,7 @@ ROWS = [
 
 def _xlsx(path: Path, title: list[str] = TITLE, header: list[str] = HEADER,
           rows: list[list[object]] = ROWS) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Daftar Hadir"
-    for line in title:
-        sheet.append([line])
-    sheet.append([])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    return write_attendance_list(path, title, header, rows)
 
 
 def _issues(fx: FileExtract) -> set[tuple[object, str, str]]:

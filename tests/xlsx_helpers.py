@@ -36,3 +36,10 @@ def csv_bytes(rows: Rows, delimiter: str = ";", encoding: str = "cp1252") -> byt
 def write_csv(path: Path, rows: Rows, delimiter: str = ";", encoding: str = "cp1252") -> Path:
     path.write_bytes(csv_bytes(rows, delimiter, encoding))
     return path
+
+
+def write_attendance_list(path: Path, title: Sequence[str], header: Sequence[str],
+                          rows: Rows) -> Path:
+    """An attendance list as organisers make it: title lines, a blank row, the table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_xlsx(path, {"Daftar Hadir": [[line] for line in title] + [[], header, *rows]})
