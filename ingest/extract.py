@@ -91,8 +91,12 @@ def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
             out.problem = problem
             return out
     norm: Normalised = normalise(table, spec)
-    for name, value in file_values.items():  # one value for every row of the file
-        norm.values[name] = pd.Timestamp(value) if isinstance(value, date) else value
+    for name, value in file_values.items():  # the file's value, where a row has none
+        value = pd.Timestamp(value) if isinstance(value, date) else value
+        if name in norm.present:
+            norm.values[name] = norm.values[name].where(norm.values[name].notna(), value)
+        else:
+            norm.values[name] = value
     issues = Issues(spec, norm)
     if spec.row_rules is not None:
         spec.row_rules(issues, data_date)

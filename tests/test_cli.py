@@ -108,6 +108,7 @@ def test_sample_command_writes_the_landing_layout(tmp_path: Path) -> None:
     for f in manifest.files:
         assert (tmp_path / "landing" / f.path).parent.name == f.data_date
     assert manifest.training and "attendance list(s)" in result.output
+    assert manifest.literacy and "participant list(s)" in result.output
     for t in manifest.training:  # one list per event, in the folder of its last day
         assert Path(t.path).parts[:2] == ("training", t.end)
 

@@ -12,6 +12,7 @@ from warehouse.schema import LINEAGE
 from warehouse.store import connect, write_pseudonym_key
 
 SIMPEG_COLUMNS = [*LINEAGE, *(c.name for c in SOURCES["simpeg"].loaded_columns)]
+LITERACY_COLUMNS = [c.name for c in SOURCES["literacy"].loaded_columns]
 # The order the training tests write their rows in (lineage, event, participant).
 TRAINING_COLUMNS = [*LINEAGE, "event_title", "training_kind", "event_start", "event_end",
                     "event_place", "organiser", "nama", "nip", "nip_status", "jabatan_nama",
@@ -31,3 +32,15 @@ def build_warehouse(path: Path, key: bytes, simpeg_rows: Sequence[Sequence[Any]]
                 marks = ", ".join("?" * len(columns))
                 db.con.executemany(  # type: ignore[attr-defined]
                     f"insert into {table} ({', '.join(columns)}) values ({marks})", rows)
+
+
+def insert_literacy_rows(path: Path, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert raw.literacy_attendance rows (tuples: lineage, then ``LITERACY_COLUMNS`` in
+    order) into the warehouse built by :func:`build_warehouse`."""
+    columns = [*LINEAGE, *LITERACY_COLUMNS]
+    with connect(path) as db:
+        if rows:
+            marks = ", ".join("?" * len(columns))
+            db.con.executemany(  # type: ignore[attr-defined]
+                f"insert into raw.literacy_attendance ({', '.join(columns)}) values ({marks})",
+                rows)

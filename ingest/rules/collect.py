@@ -57,3 +57,28 @@ class Issues:
             hit = part.index[part["severity"] == Severity.REJECT]
             out.loc[hit] = True
         return out
+
+
+def name_key(names: pd.Series, *parts: pd.Series) -> pd.Series:
+    """A person key from a name and other values: lower case, letters and digits only."""
+    key = names.str.lower().str.replace("[^a-z0-9]", "", regex=True)
+    for part in parts:
+        key = key + "|" + part.astype("string").fillna("").str.lower().str.replace(
+            "[^a-z0-9-]", "", regex=True)
+    return key
+
+
+def flag_repeated(issues: Issues, id_column: str, usable: pd.Series, person: pd.Series,
+                  what: str) -> None:
+    """Reject a participant listed again further down one file: by the usable ID, else (rows
+    without one) by ``person``; the first listing counts. ``what`` says what the key is."""
+    ids = issues.norm.values[id_column]
+    label = issues.norm.headers.get(id_column, id_column.upper())
+    without = person.where(~usable & issues.norm.values["nama"].notna())
+    issues.add(usable & ids.duplicated(keep="first"), id_column, "attendance_duplicate",
+               Severity.REJECT, f"This {label} is already listed above in this file: the "
+               "repeated row is not counted. Remove it and resend if it is a copy error.")
+    issues.add(without.notna() & without.duplicated(keep="first"), "nama",
+               "attendance_duplicate", Severity.REJECT,
+               f"This participant (same {what}, no {label}) is already listed above in this "
+               "file: the repeated row is not counted.")

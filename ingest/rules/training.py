@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 
 from ingest.parsers import ymd_to_date
-from ingest.rules.collect import Issues
+from ingest.rules.collect import Issues, flag_repeated, name_key
 from ingest.rules.collect import Severity as S
 
 # What organisers write in the NIP cell of someone who has none ('-' is already blank).
@@ -71,19 +71,4 @@ def training_row_rules(issues: Issues, data_date: date) -> None:
                S.WARNING, "L/P contradicts NIP digit 15 (1 = male, 2 = female): correct "
                "whichever is wrong. The employee records decide for an ASN.")
     v["jenis_kelamin"] = sex.where(~derive, nip_sex)
-    _duplicates(issues, usable)
-
-
-def _duplicates(issues: Issues, usable: pd.Series) -> None:
-    v = issues.norm.values
-    by_nip = usable & v["nip"].duplicated(keep="first")
-    person = (v["nama"].str.lower().str.replace("[^a-z0-9]", "", regex=True) + "|"
-              + v["unit_kerja"].fillna("").str.lower().str.replace("[^a-z0-9]", "", regex=True))
-    by_name = ~usable & v["nama"].notna() & person.where(~usable).duplicated(keep="first") \
-        & person.where(~usable).notna()
-    issues.add(by_nip, "nip", "attendance_duplicate", S.REJECT,
-               "This NIP is already listed above in this file: the repeated row is not "
-               "counted. Remove it and resend if it is a copy error.")
-    issues.add(by_name, "nama", "attendance_duplicate", S.REJECT,
-               "This participant (same name and unit, no NIP) is already listed above in this "
-               "file: the repeated row is not counted.")
+    flag_repeated(issues, "nip", usable, name_key(v["nama"], v["unit_kerja"]), "name and unit")

@@ -37,7 +37,8 @@ _LABEL = re.compile(r"^(?P<label>hari\s*/?\s*,?\s*tanggal|tanggal|tgl|waktu|temp
                     re.IGNORECASE)
 _ROLE = {"tempat": "place", "lokasi": "place", "penyelenggara": "organiser",
          "diselenggarakan": "organiser", "pelaksana": "organiser"}
-_HEADING = re.compile(r"^daftar\s+hadir(?:\s+peserta)?\b[\s:.-]*", re.IGNORECASE)
+_HEADING = re.compile(r"^daftar\s+(?:hadir(?:\s+peserta)?|peserta|nama\s+peserta)\b[\s:.-]*",
+                      re.IGNORECASE)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TO = r"\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|sd)\s*"
 _NAMED_RANGE = re.compile(
@@ -116,13 +117,20 @@ def parse_event_dates(line: str) -> tuple[date, date] | None:
     return None
 
 
-def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
-                                                           list[tuple[str, str]]]:
-    """File-level values of an attendance list from its title block (see module doc)."""
-    notes: list[tuple[str, str]] = []
-    title_lines: list[str] = []
-    place = organiser = city = None
+@dataclass
+class TitleBlock:
+    """What the lines above a table say: title lines, dates, place, organiser."""
+
+    titles: list[str]
     dates: tuple[date, date] | None = None
+    place: str | None = None
+    organiser: str | None = None
+
+
+def scan_title_block(lines: list[str]) -> TitleBlock:
+    """Sort the title-block lines of a form (attendance or participant list) by what they are."""
+    block = TitleBlock(titles=[])
+    city = None
     for raw in lines:
         line = _HEADING.sub("", raw.strip()).strip()
         if not line:
@@ -132,21 +140,32 @@ def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
             role = _ROLE.get(labelled["label"].split()[0].lower().split("/")[0])
             rest = line[labelled.end():].strip()
             if role == "place":
-                place = place or rest or None
+                block.place = block.place or rest or None
             elif role == "organiser":
-                organiser = organiser or rest or None
-            elif dates is None:
-                dates = parse_event_dates(rest)
+                block.organiser = block.organiser or rest or None
+            elif block.dates is None:
+                block.dates = parse_event_dates(rest)
             continue
         found = parse_event_dates(line)
-        if found and dates is None:
-            dates = found
+        if found and block.dates is None:
+            block.dates = found
             before_comma = line.split(",", 1)[0].strip() if "," in line else ""
             if before_comma and not any(ch.isdigit() for ch in before_comma):
                 city = before_comma  # "Bengkayang, 12-14 Maret 2025"
             continue
         if found is None:
-            title_lines.append(line)
+            block.titles.append(line)
+    block.place = block.place or city
+    return block
+
+
+def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
+                                                           list[tuple[str, str]]]:
+    """File-level values of an attendance list from its title block (see module doc)."""
+    notes: list[tuple[str, str]] = []
+    block = scan_title_block(lines)
+    title_lines, dates = block.titles, block.dates
+    place, organiser = block.place, block.organiser
     shown = " / ".join(lines) or "(nothing above the header)"
     if not title_lines:
         raise FileProblem("training_title_missing", "No training name above the header (the "
@@ -177,5 +196,5 @@ def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
         notes.append(("event_after_folder_date", f"The event ends on {end}, after the date "
                       f"folder {data_date}: put the file in the folder of its last day."))
     return ({"event_title": " ".join(title.upper().split()), "training_kind": kind,
-             "event_start": start, "event_end": end, "event_place": place or city,
+             "event_start": start, "event_end": end, "event_place": place,
              "organiser": organiser}, notes)

@@ -16,15 +16,15 @@ def demo(
     seed: int = typer.Option(7, help="Seed of the sample data."),
     scale: str = typer.Option("bengkayang", help="bengkayang or small."),
 ) -> None:
-    """Generate the Bengkayang sample (12 month-end SIMPEG extracts and the year's training
-    attendance lists) and run the nightly flow."""
+    """Generate the Bengkayang sample (12 month-end SIMPEG extracts, the year's training
+    attendance lists and digital-literacy participant lists) and run the nightly flow."""
     from terpilah.sample import generate_sample
 
     settings = load_settings()
     if not any((settings.landing / "simpeg").glob("*/*")):
         console.print(f"Generating sample landing folder in {settings.landing} ...")
         generate_sample(settings.landing, scale=scale, seed=seed, end_date=date(2025, 12, 31),
-                        training=True)
+                        training=True, literacy=True)
     with friendly():
         result = start_nightly(settings.landing, settings.warehouse)
     print_summary(result)

@@ -23,14 +23,17 @@ def sample(
     flaws: Annotated[bool, typer.Option(help="Inject a few realistic errors per file.")] = True,
     training: Annotated[bool, typer.Option(
         help="Also write the training attendance lists of the period.")] = True,
+    literacy: Annotated[bool, typer.Option(
+        help="Also write the digital-literacy participant lists of the period.")] = True,
 ) -> None:
-    """Generate SIMPEG/SIASN month-end extracts into OUT/simpeg/<date>/ and the attendance
-    lists of the trainings held in the period into OUT/training/<date>/."""
+    """Generate SIMPEG/SIASN month-end extracts into OUT/simpeg/<date>/, the attendance lists
+    of the trainings held in the period into OUT/training/<date>/ and the participant lists of
+    the digital-literacy classes into OUT/literacy/<date>/."""
     from terpilah.sample import generate_sample
 
     manifest = generate_sample(out, scale=scale, seed=seed, employees=employees, months=months,
                                end_date=date.fromisoformat(end), layout=layout, flaws=flaws,
-                               training=training)
+                               training=training, literacy=literacy)
     console.print(f"Wrote {len(manifest.files)} employee extract(s) for "
-                  f"{len(manifest.dates)} date(s) and {len(manifest.training)} attendance "
-                  f"list(s) to {out}")
+                  f"{len(manifest.dates)} date(s), {len(manifest.training)} attendance "
+                  f"list(s) and {len(manifest.literacy)} participant list(s) to {out}")

@@ -12,6 +12,7 @@ from terpilah.sample.agencies import SCALES, build_org
 from terpilah.sample.evolve import World, step
 from terpilah.sample.flaws import Flawed, inject
 from terpilah.sample.ids import Registry
+from terpilah.sample.literacy import write_literacy
 from terpilah.sample.manifest import SampleFile, SampleManifest
 from terpilah.sample.population import initial_people
 from terpilah.sample.render import local_table, siasn_table
@@ -26,7 +27,7 @@ from terpilah.sample.writers import (
 
 LAYOUTS = ("siasn", "local", "mixed")
 # Independent random streams, so that e.g. turning flaws off leaves the people unchanged.
-_ORG, _PEOPLE, _MONTH, _FORMAT, _FLAWS, _TRAINING = range(6)
+_ORG, _PEOPLE, _MONTH, _FORMAT, _FLAWS, _TRAINING, _LITERACY = range(7)
 
 
 def month_ends(end_date: date, months: int) -> list[date]:
@@ -61,6 +62,7 @@ def generate_sample(
     layout: str = "siasn",
     flaws: bool = True,
     training: bool = False,
+    literacy: bool = False,
 ) -> SampleManifest:
     """Write ``months`` month-end employee extracts under ``out/simpeg/<date>/`` and a manifest.
 
@@ -68,6 +70,8 @@ def generate_sample(
     every extract but the first carries a few recorded errors (see ``terpilah.sample.flaws``).
     With ``training``, also one attendance list per training event under
     ``out/training/<end date>/`` (see ``terpilah.sample.training``); the extracts stay the same.
+    With ``literacy``, also one digital-literacy participant list per class under
+    ``out/literacy/<class date>/`` (see ``terpilah.sample.literacy``); nothing else changes.
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; expected one of {sorted(SCALES)}")
@@ -115,5 +119,7 @@ def generate_sample(
             source = table if kind == "siasn" else siasn_table(org, world.people, on)
             manifest.training += trainer.write_month(index, source, world.people,
                                                      clean_nips(flawed, kind))  # fmt: skip
+    if literacy:
+        manifest.literacy = write_literacy(out, seed, _LITERACY, dates, scale)
     manifest.write(out)
     return manifest

@@ -42,10 +42,26 @@ class TrainingFile:
 
 
 @dataclass
+class LiteracyFile:
+    """One digital-literacy participant list (Diskominfo), one class."""
+
+    data_date: str  # the class date, also the folder name
+    path: str  # relative to the sample root: literacy/<class date>/<slug>.xlsx|.csv
+    layout: str  # "xlsx" | "csv"
+    program: str  # canonical program name
+    class_date: str
+    kecamatan_hint: str | None  # host kecamatan (canonical) when the title block names it
+    columns_style: str  # "columns" (PROGRAM/NAMA KELAS and TANGGAL columns) | "title"
+    rows: int  # participant rows incl. duplicates (no title or header rows)
+    header_row: int  # 1-based row of the header
+    flaws: list[Flaw] = field(default_factory=list)
+
+
+@dataclass
 class SampleManifest:
     """What ``generate_sample`` wrote (serialised to ``<out>/_sample_manifest.json``).
 
-    ``training`` is only written to the JSON when the sample has attendance lists.
+    ``training`` and ``literacy`` are only written to the JSON when the sample has such lists.
     """
 
     seed: int
@@ -55,11 +71,14 @@ class SampleManifest:
     dates: list[str]
     files: list[SampleFile] = field(default_factory=list)
     training: list[TrainingFile] = field(default_factory=list)
+    literacy: list[LiteracyFile] = field(default_factory=list)
 
     def to_json(self) -> str:
         data = asdict(self)
         if not self.training:
             del data["training"]
+        if not self.literacy:
+            del data["literacy"]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     def write(self, out: Path) -> Path:
@@ -82,4 +101,8 @@ class SampleManifest:
             TrainingFile(**{**t, "flaws": [Flaw(**flaw) for flaw in t["flaws"]]})
             for t in data.pop("training", [])
         ]
-        return cls(**data, files=files, training=training)
+        literacy = [
+            LiteracyFile(**{**entry, "flaws": [Flaw(**flaw) for flaw in entry["flaws"]]})
+            for entry in data.pop("literacy", [])
+        ]
+        return cls(**data, files=files, training=training, literacy=literacy)
