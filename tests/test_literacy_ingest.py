@@ -133,3 +133,20 @@ def test_missing_kecamatan_column_rejects_the_file(tmp_path: Path) -> None:
                       date(2025, 3, 31))
     assert fx.problem is not None and fx.problem.rule == "required_column_missing"
     assert "kecamatan" in fx.problem.message
+
+
+@pytest.mark.parametrize(("cell", "rule", "status"), [
+    (6107055203900001, "nik_excel_mangled", "invalid"),  # a number cell: digits are lost
+    ("6.10706E+15", "nik_excel_mangled", "invalid"),
+    ("610705520390001", "nik_format", "invalid"),  # 15 digits
+    ("6107059903900001", "nik_digits_invalid", "invalid"),  # day 99 - 40 = 59
+    ("6107 0552 0390 0001", None, "valid"),  # spaces are fine
+    ("'6107055203900001", None, "valid"),  # a leading apostrophe (Excel's text mark) too
+])
+def test_nik_forms(tmp_path: Path, cell: object, rule: str | None, status: str) -> None:
+    row = [1, "Ani", cell, "P", "", "Sebalos", "Ledo", "Petani", "Tidak", ""]
+    fx = extract_file(_xlsx(tmp_path / "k.xlsx", rows=[row]), LITERACY, date(2025, 3, 31))
+    assert fx.values["nik_status"].iloc[0] == status
+    nik_rules = {r for r in fx.issues["rule"] if r.startswith("nik_")}
+    assert nik_rules == ({rule} if rule else set())
+    assert fx.rows_rejected == 0  # counted all the same (by the fallback identity if need be)
