@@ -134,6 +134,18 @@ def ymd_to_date(y: pd.Series, m: pd.Series, d: pd.Series) -> pd.Series:
     return value.where(ok).astype("datetime64[us]")
 
 
+def digits_at(s: pd.Series, start: int, stop: int) -> pd.Series:
+    """The number written in characters ``start:stop`` of an ID (NaN where not digits)."""
+    return pd.to_numeric(s.str.slice(start, stop), errors="coerce")
+
+
+def nip_birth_and_sex(nip: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """What an 18-digit NIP says of its holder: the birth date (digits 1-8, YYYYMMDD; NaT when
+    not a date) and the sex (digit 15: 1 -> L, 2 -> P; NA otherwise)."""
+    birth = ymd_to_date(digits_at(nip, 0, 4), digits_at(nip, 4, 6), digits_at(nip, 6, 8))
+    return birth, nip.str.slice(14, 15).map({"1": "L", "2": "P"})
+
+
 # --- code lists ---------------------------------------------------------------------------
 
 _SEX = {

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingest.parsers import ymd_to_date
+from ingest.parsers import digits_at, ymd_to_date
 from ingest.rules.collect import Issues, flag_repeated, name_key
 from ingest.rules.collect import Severity as S
 
@@ -81,10 +81,6 @@ def canonical_kecamatan(text: pd.Series) -> pd.Series:
     return text.map(lookup).astype("string")
 
 
-def _num(s: pd.Series, start: int, stop: int) -> pd.Series:
-    return pd.to_numeric(s.str.slice(start, stop), errors="coerce")
-
-
 def literacy_row_rules(issues: Issues, data_date: date) -> None:
     """Judge every participant row; sets ``nip_status``-like ``nik_status``, derives sex and
     birth date from the NIK, and normalises kecamatan, program, age and disability."""
@@ -121,11 +117,11 @@ def _nik_rules(issues: Issues, data_date: date) -> pd.Series:
     nik = v["nik"]
     mangled = issues.norm.mangled["nik"]
     wrong = issues.norm.invalid["nik"]
-    day = _num(nik, 6, 8)
+    day = digits_at(nik, 6, 8)
     female = day > 40
-    yy = _num(nik, 10, 12)
+    yy = digits_at(nik, 10, 12)
     year = yy + 2000 - 100 * (yy > data_date.year % 100)
-    birth = ymd_to_date(year, _num(nik, 8, 10), day - 40 * female)
+    birth = ymd_to_date(year, digits_at(nik, 8, 10), day - 40 * female)
     bad_digits = nik.notna() & birth.isna()
     usable = nik.notna() & ~bad_digits
     outside = usable & (nik.str.slice(0, 4) != KABUPATEN)

@@ -11,15 +11,11 @@ from datetime import date
 
 import pandas as pd
 
-from ingest.parsers import ymd_to_date
+from ingest.parsers import digits_at, nip_birth_and_sex, ymd_to_date
 from ingest.rules.collect import Issues
 from ingest.rules.collect import Severity as S
 
 MIN_YEAR = 1930
-
-
-def _num(s: pd.Series, start: int, stop: int) -> pd.Series:
-    return pd.to_numeric(s.str.slice(start, stop), errors="coerce")
 
 
 def simpeg_row_rules(issues: Issues, data_date: date) -> None:
@@ -34,10 +30,9 @@ def simpeg_row_rules(issues: Issues, data_date: date) -> None:
     is_pns = v["jenis_pegawai"].isin(["PNS", "CPNS"]).fillna(False).astype(bool)
 
     # NIP parts: birth date, TMT CPNS (PNS) or PPPK year, sex digit
-    nip_birth = ymd_to_date(_num(nip, 0, 4), _num(nip, 4, 6), _num(nip, 6, 8))
-    nip_tmt = ymd_to_date(_num(nip, 8, 12), _num(nip, 12, 14).where(~is_pppk, 1),
+    nip_birth, nip_sex = nip_birth_and_sex(nip)
+    nip_tmt = ymd_to_date(digits_at(nip, 8, 12), digits_at(nip, 12, 14).where(~is_pppk, 1),
                           pd.Series(1, index=nip.index))
-    nip_sex = nip.str.slice(14, 15).map({"1": "L", "2": "P"})
     bad_digits = nip.notna() & (nip_birth.isna() | nip_sex.isna()
                                 | ((is_pns | is_pppk) & nip_tmt.isna()))
     issues.add(bad_digits, "nip", "nip_digits_invalid", S.REJECT,

@@ -15,16 +15,12 @@ from datetime import date
 
 import pandas as pd
 
-from ingest.parsers import ymd_to_date
+from ingest.parsers import nip_birth_and_sex
 from ingest.rules.collect import Issues, flag_repeated, name_key
 from ingest.rules.collect import Severity as S
 
 # What organisers write in the NIP cell of someone who has none ('-' is already blank).
 _NO_NIP = r"^(?:[-–—_.]+|0|(?i:tidak ada|tdk ada|non ?asn|non ?pns|honorer|ptt|thl))$"
-
-
-def _num(s: pd.Series, start: int, stop: int) -> pd.Series:
-    return pd.to_numeric(s.str.slice(start, stop), errors="coerce")
 
 
 def training_row_rules(issues: Issues, data_date: date) -> None:
@@ -35,8 +31,7 @@ def training_row_rules(issues: Issues, data_date: date) -> None:
     mangled = issues.norm.mangled["nip"] & ~no_nip
     wrong = issues.norm.invalid["nip"] & ~no_nip
     nip = v["nip"]
-    birth = ymd_to_date(_num(nip, 0, 4), _num(nip, 4, 6), _num(nip, 6, 8))
-    nip_sex = nip.str.slice(14, 15).map({"1": "L", "2": "P"})
+    birth, nip_sex = nip_birth_and_sex(nip)
     bad_digits = nip.notna() & (birth.isna() | nip_sex.isna())
     issues.add(mangled, "nip", "nip_excel_mangled", S.WARNING,
                "Excel turned this NIP into a number and its last digits are lost: the person "
