@@ -9,17 +9,15 @@ CSV: the same lines (";" or ",", utf-8-sig or cp1252, CRLF), title lines in the 
 from __future__ import annotations
 
 import csv
-import io
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.xml.functions import tostring
 
 from terpilah.sample.literacy_layout import Grid
-from terpilah.sample.training_render import _reproducible
+from terpilah.sample.stamped_xlsx import save_stamped
 
 _WIDTH = {"no": 5, "program": 40, "date": 14, "name": 30, "nik": 20, "sex": 10, "birth": 14,
           "age": 7, "desa": 20, "kec": 20, "job": 20, "dis": 12, "hp": 16}  # fmt: skip
@@ -62,13 +60,7 @@ def write_literacy_xlsx(path: Path, grid: Grid, titles: list[str], made: date) -
                 cell.number_format = "@"
     for j, role in enumerate(roles, 1):
         ws.column_dimensions[get_column_letter(j)].width = _WIDTH[role]
-    stamp = datetime(made.year, made.month, made.day, 8, 0, 0)
-    wb.properties.creator = "Diskominfo"
-    wb.properties.created = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    wb.properties.modified = stamp
-    _reproducible(buffer.getvalue(), path, tostring(wb.properties.to_tree()), made)
+    save_stamped(wb, path, made, "Diskominfo")
 
 
 def write_literacy_csv(path: Path, grid: Grid, titles: list[str]) -> None:

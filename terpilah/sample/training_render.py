@@ -9,16 +9,14 @@ lines in the first column.
 from __future__ import annotations
 
 import csv
-import io
-import zipfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.xml.functions import tostring
 
+from terpilah.sample.stamped_xlsx import save_stamped
 from terpilah.sample.training_layout import Grid
 
 _WIDTH = {"no": 5, "name": 32, "nip": 22, "jabatan": 34, "unit": 38, "sex": 8, "sign": 14,
@@ -64,25 +62,7 @@ def write_training_xlsx(path: Path, grid: Grid, titles: list[str], made: date) -
                 cell.number_format = "@"
     for j, role in enumerate(roles, 1):
         ws.column_dimensions[get_column_letter(j)].width = _WIDTH[role]
-    stamp = datetime(made.year, made.month, made.day, 8, 0, 0)
-    wb.properties.creator = "Admin"
-    wb.properties.created = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    wb.properties.modified = stamp  # openpyxl stamps "now" on save; the core part is rewritten
-    _reproducible(buffer.getvalue(), path, tostring(wb.properties.to_tree()), made)
-
-
-def _reproducible(data: bytes, path: Path, core: bytes, made: date) -> None:
-    """Copy the zip with fixed entry times and the fixed document properties."""
-    stamp = (made.year, made.month, made.day, 8, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w") as dst:
-        for info in src.infolist():
-            body = core if info.filename == "docProps/core.xml" else src.read(info.filename)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, body)
+    save_stamped(wb, path, made, "Admin")
 
 
 def write_training_csv(path: Path, grid: Grid, titles: list[str]) -> None:
