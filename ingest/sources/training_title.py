@@ -165,7 +165,6 @@ def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
     notes: list[tuple[str, str]] = []
     block = scan_title_block(lines)
     title_lines, dates = block.titles, block.dates
-    place, organiser = block.place, block.organiser
     shown = " / ".join(lines) or "(nothing above the header)"
     if not title_lines:
         raise FileProblem("training_title_missing", "No training name above the header (the "
@@ -196,5 +195,5 @@ def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
         notes.append(("event_after_folder_date", f"The event ends on {end}, after the date "
                       f"folder {data_date}: put the file in the folder of its last day."))
     return ({"event_title": " ".join(title.upper().split()), "training_kind": kind,
-             "event_start": start, "event_end": end, "event_place": place,
-             "organiser": organiser}, notes)
+             "event_start": start, "event_end": end, "event_place": block.place,
+             "organiser": block.organiser}, notes)
