@@ -58,6 +58,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _filled(norm: Normalised, column: str) -> bool:
+    return column in norm.present and bool(norm.values[column].notna().all())
+
+
 def _file_notes(notes: list[tuple[str, str]]) -> pd.DataFrame:
     """Findings about the file as a whole (no row): what was assumed from its title block."""
     return pd.DataFrame({"source_row": pd.Series([None] * len(notes), dtype="Int64"),
@@ -91,18 +95,33 @@ def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
             out.problem = problem
             return out
     norm: Normalised = normalise(table, spec)
+    # A note "<column>_assumed" says what the title block could not tell; moot when the
+    # table's own column is filled on every row.
+    notes = [(rule, message) for rule, message in notes
+             if not _filled(norm, rule.removesuffix("_assumed"))]
     for name, value in file_values.items():  # the file's value, where a row has none
         value = pd.Timestamp(value) if isinstance(value, date) else value
         if name in norm.present:
             norm.values[name] = norm.values[name].where(norm.values[name].notna(), value)
         else:
             norm.values[name] = value
+    norm.file_values = file_values
     issues = Issues(spec, norm)
     if spec.row_rules is not None:
-        spec.row_rules(issues, data_date)
-    out.values = norm.values
-    out.rejected = issues.rejected()
-    out.issues = pd.concat([_file_notes(notes), issues.frame()]).reset_index(drop=True) \
-        if notes else issues.frame().reset_index(drop=True)
-    out.row_text = table.frame[out.rejected.to_numpy()]
+        try:
+            spec.row_rules(issues, data_date)
+        except FileProblem as problem:  # e.g. a budget whose totals do not add up
+            problem.sheet = table.sheet
+            out.problem = problem
+            return out
+    keep = ~issues.skipped()
+    for reason, mask in issues.skips.items():
+        out.skipped[reason] = int(mask.sum())
+    out.rows_read = int(keep.sum())
+    out.values = norm.values[keep]
+    out.rejected = issues.rejected()[keep]
+    frame = issues.frame()
+    out.issues = pd.concat([_file_notes(notes), frame]).reset_index(drop=True) \
+        if notes else frame.reset_index(drop=True)
+    out.row_text = table.frame[(issues.rejected() & keep).to_numpy()]
     return out

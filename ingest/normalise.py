@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ingest import parsers as P
+from ingest.parsers_budget import parse_count, parse_money
 from ingest.read import RawTable
 from ingest.spec import Kind, Pii, SourceSpec
 
@@ -19,6 +20,8 @@ _LOOKUPS = {
     Kind.JENIS_JABATAN: P.parse_jenis_jabatan,
     Kind.PENDIDIKAN: P.parse_pendidikan,
     Kind.DATE: P.parse_date,
+    Kind.MONEY: parse_money,
+    Kind.COUNT: parse_count,
 }
 
 
@@ -32,6 +35,8 @@ class Normalised:
     mangled: dict[str, pd.Series] = field(default_factory=dict)  # ID turned into a number
     headers: dict[str, str] = field(default_factory=dict)  # column -> header as in the file
     present: set[str] = field(default_factory=set)  # canonical columns found in the file
+    # Values the file's title block gives for the whole file (row rules compare rows to them)
+    file_values: dict[str, object] = field(default_factory=dict)
 
 
 def normalise(table: RawTable, spec: SourceSpec) -> Normalised:
@@ -63,6 +68,8 @@ def normalise(table: RawTable, spec: SourceSpec) -> Normalised:
             values[col.name] = text[col.name]
             invalid[col.name] = pd.Series(False, index=frame.index)
     values["_source_row"] = frame["_source_row"].astype("int64")
+    if "_is_total" in frame:  # a total row kept among the data rows (see SourceSpec)
+        values["_is_total"] = frame["_is_total"].astype(bool)
     headers = {c.name: table.headers.get(c.name, c.headers[0]) for c in spec.columns}
     return Normalised(values, text, invalid, mangled, headers, set(table.headers))
 

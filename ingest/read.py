@@ -120,12 +120,14 @@ def _require_columns(header: _Header | None, spec: SourceSpec, sheet: str | None
     return header
 
 
-def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int) -> tuple[
-        pd.DataFrame, dict[str, int]]:
+def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int,
+                     totals_inside: bool = False) -> tuple[pd.DataFrame, dict[str, int]]:
     """Data rows (``body``: cells under the header, any dtype) as a text frame of the mapped
     columns; drops blank rows, the column-number row and a total row with all below it. A
     total row has a blank key and starts with a total word in a mapped cell or in the first
-    filled cell of the whole row (``JUMLAH`` is often merged over an unmapped ``NO`` column)."""
+    filled cell of the whole row (``JUMLAH`` is often merged over an unmapped ``NO`` column).
+    With ``totals_inside`` (sheets with subtotal rows) total rows are kept, marked in
+    ``_is_total``, and the table goes on below them."""
     n = len(body)
     out = pd.DataFrame(
         {col: _as_text(body[pos]) if pos in body.columns else pd.Series([""] * n, dtype="string")
@@ -134,6 +136,8 @@ def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int)
     out["_source_row"] = range(first_row_number, first_row_number + n)
     skipped: dict[str, int] = {}
     if n == 0:
+        if totals_inside:
+            out["_is_total"] = np.zeros(0, dtype=bool)
         return out, skipped
     cells = out.drop(columns="_source_row").apply(lambda c: c.str.strip()).fillna("")
     # blank and total rows have a blank key: look closer only at those (few) rows
@@ -147,6 +151,9 @@ def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int)
     is_total = np.zeros(n, dtype=bool)
     if key_blank.any():
         is_total[key_blank] = _says_total(body[key_blank], candidates)
+    if totals_inside:
+        out["_is_total"] = is_total
+        is_total = np.zeros(n, dtype=bool)
     total_at = int(is_total.argmax()) if is_total.any() else n
     keep = ~blank & ~numbering
     keep[total_at:] = False
@@ -210,7 +217,7 @@ def _read_xlsx(path: Path, spec: SourceSpec) -> RawTable:
     header, sheet, cells = max(candidates, key=lambda c: c[0].score)
     header = _require_columns(header, spec, sheet)
     body = pd.DataFrame(cells[header.row + 1:], dtype=object)
-    frame, skipped = _table_from_rows(body, header, first_row_number=header.row + 2)
+    frame, skipped = _table_from_rows(body, header, header.row + 2, spec.totals_inside)
     return RawTable(frame, sheet, header.row + 1, header.names, header.unmapped, skipped,
                     preamble=_preamble(cells[:header.row]))
 
@@ -256,7 +263,43 @@ def _read_csv(path: Path, spec: SourceSpec) -> RawTable:
     body = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
                        skiprows=header.row + 1, keep_default_na=False, skip_blank_lines=False,
                        engine="c", names=range(width), index_col=False)
-    frame, skipped = _table_from_rows(body, header, first_row_number=header.row + 2)
+    frame, skipped = _table_from_rows(body, header, header.row + 2, spec.totals_inside)
     title_rows = list(csv.reader(text.splitlines()[:header.row], delimiter=delimiter))
     return RawTable(frame, None, header.row + 1, header.names, header.unmapped, skipped,
                     encoding=encoding, delimiter=delimiter, preamble=_preamble(title_rows))
+
+
+# --- telling sources apart --------------------------------------------------------------
+
+def header_fit(path: Path, spec: SourceSpec) -> tuple[bool, int]:
+    """How well ``path``'s best header row fits ``spec``: (all required columns present,
+    number of columns named). (False, 0) when the file cannot be read. Sources that share a
+    landing folder (budget exports and ARG lists) are told apart by this."""
+    try:
+        heads = _head_rows(path)
+    except Exception:  # an unreadable file is reported by the full read later
+        return False, 0
+    best = (False, 0)
+    for rows in heads:
+        header = _find_header(rows, spec)
+        if header is not None:
+            fit = (all(c.name in header.mapping for c in spec.required), header.score)
+            best = max(best, fit)
+    return best
+
+
+def _head_rows(path: Path) -> list[list[list[str]]]:
+    """The first rows of every sheet (XLSX) or of every delimiter's reading (CSV), as text."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
+        return [[[_cell_text(v) for v in row] for row in
+                 book.get_sheet_by_name(name).to_python(skip_empty_area=False)[
+                     :HEADER_SCAN_ROWS]] for name in book.sheet_names]
+    if suffix in (".csv", ".txt"):
+        text, _ = _decode(path.read_bytes())
+        lines = text.splitlines()[:HEADER_SCAN_ROWS]
+        return [list(csv.reader(lines, delimiter=d)) for d in DELIMITERS]
+    return []

@@ -35,6 +35,8 @@ class Kind(StrEnum):
     ESELON = "eselon"
     JENIS_JABATAN = "jenis_jabatan"
     PENDIDIKAN = "pendidikan"
+    MONEY = "money"  # Rupiah: exact decimal with 2 places (never a float)
+    COUNT = "count"  # a whole number >= 0
 
 
 class Pii(StrEnum):
@@ -87,6 +89,17 @@ class SourceSpec:
     # TERPILAH_MAX_REJECT_SHARE (5 %). Short files (attendance lists) need a coarser limit.
     max_reject_share: float | None = None
     title_reader: TitleReader | None = field(default=None, compare=False)
+    # The landing folder the files arrive in (default: the source's name). Sources sharing a
+    # folder are told apart by their header (see ``ingest.landing``).
+    folder: str = ""
+    # True when the sheet carries subtotal rows (JUMLAH ...) among the data rows, as budget
+    # exports do: total rows then reach the row rules, marked in ``_is_total``, instead of
+    # ending the table there.
+    totals_inside: bool = False
+
+    @property
+    def landing_folder(self) -> str:
+        return self.folder or self.name
 
     @property
     def loaded_columns(self) -> tuple[ColumnSpec, ...]:

@@ -63,8 +63,12 @@ def audit_ddl(dialect: str) -> list[str]:
     return [ddl.replace("{blob}", BLOB_TYPE[dialect]) for ddl in AUDIT_DDL]
 
 
+SQL_TYPES = {Kind.DATE: "DATE", Kind.MONEY: "DECIMAL(18, 2)", Kind.COUNT: "INTEGER"}
+
+
 def sql_type(kind: Kind) -> str:
-    return "DATE" if kind is Kind.DATE else "VARCHAR"
+    """Money stays exact (DECIMAL, loaded from its decimal text); other values are text."""
+    return SQL_TYPES.get(kind, "VARCHAR")
 
 
 def raw_table_ddl(spec: SourceSpec) -> str:

@@ -26,6 +26,8 @@ class Issues:
     spec: SourceSpec
     norm: Normalised
     parts: list[pd.DataFrame] = field(default_factory=list)
+    # reason -> rows that are not data rows (e.g. a budget's subtotal rows): dropped
+    skips: dict[str, pd.Series] = field(default_factory=dict)
 
     def add(self, mask: pd.Series, column: str | None, rule: str, severity: Severity,
             message: str) -> None:
@@ -44,6 +46,20 @@ class Issues:
             "source_row": rows.to_numpy(), "column": header, "value": shown.to_numpy(),
             "rule": rule, "severity": str(severity), "message": message,
         }, index=rows.index))
+
+    def skip(self, mask: pd.Series, reason: str) -> None:
+        """Drop the rows of ``mask`` as not data (they are counted under ``reason``): neither
+        loaded nor rejected, like a blank row."""
+        mask = mask.fillna(False).astype(bool)
+        if mask.any():
+            self.skips[reason] = self.skips.get(reason, False) | mask
+
+    def skipped(self) -> pd.Series:
+        """Row mask of the rows dropped by :meth:`skip`."""
+        out = pd.Series(False, index=self.norm.values.index)
+        for mask in self.skips.values():
+            out |= mask
+        return out
 
     def frame(self) -> pd.DataFrame:
         if not self.parts:
