@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from terpilah.sample.agencies import SCALES, build_org
+from terpilah.sample.budget import write_budget
 from terpilah.sample.evolve import World, step
 from terpilah.sample.flaws import Flawed, inject
 from terpilah.sample.ids import Registry
@@ -27,7 +28,7 @@ from terpilah.sample.writers import (
 
 LAYOUTS = ("siasn", "local", "mixed")
 # Independent random streams, so that e.g. turning flaws off leaves the people unchanged.
-_ORG, _PEOPLE, _MONTH, _FORMAT, _FLAWS, _TRAINING, _LITERACY = range(7)
+_ORG, _PEOPLE, _MONTH, _FORMAT, _FLAWS, _TRAINING, _LITERACY, _BUDGET = range(8)
 
 
 def month_ends(end_date: date, months: int) -> list[date]:
@@ -63,6 +64,7 @@ def generate_sample(
     flaws: bool = True,
     training: bool = False,
     literacy: bool = False,
+    budget: bool = False,
 ) -> SampleManifest:
     """Write ``months`` month-end employee extracts under ``out/simpeg/<date>/`` and a manifest.
 
@@ -72,6 +74,9 @@ def generate_sample(
     ``out/training/<end date>/`` (see ``terpilah.sample.training``); the extracts stay the same.
     With ``literacy``, also one digital-literacy participant list per class under
     ``out/literacy/<class date>/`` (see ``terpilah.sample.literacy``); nothing else changes.
+    With ``budget``, also the budget files (RKA/DPA) and ARG lists of ``end_date``'s year and
+    the two before under ``out/budget/<delivery date>/`` (see ``terpilah.sample.budget``),
+    for the same PD as the extracts; nothing else changes.
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; expected one of {sorted(SCALES)}")
@@ -121,5 +126,7 @@ def generate_sample(
                                                      clean_nips(flawed, kind))  # fmt: skip
     if literacy:
         manifest.literacy = write_literacy(out, seed, _LITERACY, dates, scale)
+    if budget:
+        manifest.budget = write_budget(out, seed, _BUDGET, end_date, org.pd_names)
     manifest.write(out)
     return manifest
