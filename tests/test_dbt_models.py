@@ -226,7 +226,7 @@ def test_build_passed_data_tests_and_unit_tests(built: tuple[Path, DbtRunResult]
         by_kind.setdefault(r.unique_id.split(".")[0], []).append(r.status)
     assert set(by_kind) == {"model", "seed", "test", "unit_test"}
     assert set(by_kind["test"]) == {"pass"} and len(by_kind["test"]) > 50
-    assert set(by_kind["unit_test"]) == {"pass"} and len(by_kind["unit_test"]) == 10
+    assert set(by_kind["unit_test"]) == {"pass"} and len(by_kind["unit_test"]) == 15
     ids = {r.unique_id for r in results}
     assert "test.terpilah.assert_asn_profile_group_sums" in ids
     assert "unit_test.terpilah.int_employees_bucketed.bucketed_age_edges" in ids
