@@ -28,6 +28,7 @@ from warehouse.archive import archive_file
 from warehouse.build import build_marts, stale_sources
 from warehouse.lock import run_lock
 from warehouse.match import match_participants
+from warehouse.match_arg import match_tags
 from warehouse.notify import post_webhook
 from warehouse.postgres import grant_bi_reader
 from warehouse.publish import publish
@@ -89,6 +90,7 @@ def load_task(settings: Settings, batch: BatchLoad) -> BatchLoad:
     batch = replace(batch, archived=archived)
     with connect(settings.target) as con:
         match_participants(con, batch.files)
+        match_tags(con, batch.files)
         record_batch(con, batch)
     return batch
 
@@ -144,6 +146,7 @@ def summary_task(settings: Settings, result: RunResult, started: datetime) -> Ru
     """Headline figures from the marts, and the run record in audit.runs."""
     result.marts = marts.list_marts(settings.target)
     result.headline = marts.headline(settings.target)
+    result.arg = marts.arg_headline(settings.target)
     with connect(settings.target) as con:
         record_run(con, result.run_id, started, result.status, result.to_dict())
     return result

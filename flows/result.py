@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from warehouse.marts import Headline
+from warehouse.marts import ArgHeadline, Headline
 
 
 @dataclass
@@ -38,6 +38,7 @@ class RunResult:
     dbt_failures: list[str] = field(default_factory=list)
     stale_sources: list[str] = field(default_factory=list)  # past dbt's freshness warn_after
     headline: Headline | None = None
+    arg: ArgHeadline | None = None
     published: str | None = None  # the read-only copy of the marts for BI tools
     data_docs: str | None = None
     reports_dir: str | None = None

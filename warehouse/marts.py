@@ -21,6 +21,26 @@ class Headline:
     pct_wanita_eselon_iii: float | None
     pct_wanita_eselon_ii_iii: float | None
 
+
+@dataclass
+class ArgHeadline:
+    """The kabupaten's ARG figures of the latest budget year (marts.arg_summary)."""
+
+    tahun_anggaran: int
+    pct_arg: float | None
+    pd_with_arg: int
+    pd_total: int
+    pct_pd_with_arg: float | None
+    tags_unmatched: int
+
+
+ARG_SQL = """
+select tahun_anggaran, pct_arg, pd_with_arg, pd_total, pct_pd_with_arg, tags_unmatched
+from marts.arg_summary
+where dimension = 'kabupaten'
+    and tahun_anggaran = (select max(tahun_anggaran) from marts.arg_summary)
+"""
+
 HEADLINE_SQL = """
 with k as (
     select * from marts.asn_profile
@@ -61,3 +81,17 @@ def headline(warehouse: WarehouseTarget | Path) -> Headline | None:
     if row is None or row[0] is None:
         return None
     return Headline(row[0], int(row[1] or 0), *(None if x is None else float(x) for x in row[2:]))
+
+
+def arg_headline(warehouse: WarehouseTarget | Path) -> ArgHeadline | None:
+    """ARG share, PD with ARG and unmatched tags of the latest budget year."""
+    if "marts.arg_summary" not in list_marts(warehouse):
+        return None
+    with connect(warehouse, read_only=True) as con:
+        row = con.fetchone(ARG_SQL)
+    if row is None:
+        return None
+    year, pct_arg, with_arg, total, pct_pd, unmatched = row
+    return ArgHeadline(int(year), None if pct_arg is None else float(pct_arg), int(with_arg),
+                       int(total), None if pct_pd is None else float(pct_pd),
+                       int(unmatched or 0))

@@ -17,14 +17,15 @@ def demo(
     scale: str = typer.Option("bengkayang", help="bengkayang or small."),
 ) -> None:
     """Generate the Bengkayang sample (12 month-end SIMPEG extracts, the year's training
-    attendance lists and digital-literacy participant lists) and run the nightly flow."""
+    attendance lists and digital-literacy participant lists, three budget years with their ARG
+    lists) and run the nightly flow."""
     from terpilah.sample import generate_sample
 
     settings = load_settings()
-    if not any((settings.landing / "simpeg").glob("*/*")):
+    if not all(any((settings.landing / folder).glob("*/*")) for folder in ("simpeg", "budget")):
         console.print(f"Generating sample landing folder in {settings.landing} ...")
         generate_sample(settings.landing, scale=scale, seed=seed, end_date=date(2025, 12, 31),
-                        training=True, literacy=True)
+                        training=True, literacy=True, budget=True)
     with friendly():
         result = start_nightly(settings.landing, settings.warehouse)
     print_summary(result)

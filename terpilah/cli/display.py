@@ -117,6 +117,13 @@ def print_summary(result: RunResult) -> None:
                       f"{pct(h.pct_wanita_eselon_ii)}"
                       f", eselon III {pct(h.pct_wanita_eselon_iii)}, eselon II+III "
                       f"{pct(h.pct_wanita_eselon_ii_iii)}")
+    a = result.arg
+    if a is not None:
+        console.print(f"[bold]ARG tahun anggaran {a.tahun_anggaran}[/]: {pct(a.pct_arg)} of the "
+                      f"budget (target > 5 %); PD with ARG {a.pd_with_arg}/{a.pd_total} "
+                      f"({pct(a.pct_pd_with_arg)}, target > 80 %)"
+                      + (f"; {a.tags_unmatched} tag(s) match no budget line "
+                         "(marts.arg_unmatched_tags)" if a.tags_unmatched else ""))
     console.print(f"Warehouse (working copy): {result.warehouse}")
     if result.published:
         console.print(f"For BI tools (read-only copy, swapped in after each run): "

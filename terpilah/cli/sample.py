@@ -25,15 +25,19 @@ def sample(
         help="Also write the training attendance lists of the period.")] = True,
     literacy: Annotated[bool, typer.Option(
         help="Also write the digital-literacy participant lists of the period.")] = True,
+    budget: Annotated[bool, typer.Option(
+        help="Also write three years of budget files (RKA/DPA) and ARG lists.")] = True,
 ) -> None:
     """Generate SIMPEG/SIASN month-end extracts into OUT/simpeg/<date>/, the attendance lists
     of the trainings held in the period into OUT/training/<date>/ and the participant lists of
-    the digital-literacy classes into OUT/literacy/<date>/."""
+    the digital-literacy classes into OUT/literacy/<date>/, and three budget years of RKA/DPA
+    exports and ARG tagging lists into OUT/budget/<date>/."""
     from terpilah.sample import generate_sample
 
     manifest = generate_sample(out, scale=scale, seed=seed, employees=employees, months=months,
                                end_date=date.fromisoformat(end), layout=layout, flaws=flaws,
-                               training=training, literacy=literacy)
+                               training=training, literacy=literacy, budget=budget)
     console.print(f"Wrote {len(manifest.files)} employee extract(s) for "
                   f"{len(manifest.dates)} date(s), {len(manifest.training)} attendance "
-                  f"list(s) and {len(manifest.literacy)} participant list(s) to {out}")
+                  f"list(s), {len(manifest.literacy)} participant list(s) and "
+                  f"{len(manifest.budget)} budget file(s) and ARG list(s) to {out}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
+from ingest.parsers_budget import rupiah
 from terpilah.cli.display import console, err
 from terpilah.cli.errors import parse_day
 from terpilah.settings import load_settings
@@ -26,11 +28,25 @@ def _data_date(path: Path, as_of: str | None) -> date:
         return date.today()
 
 
+def budget_line(values: pd.DataFrame, source: str) -> str:
+    """What a budget file or an ARG list was read as: year(s), document, SKPD, sums."""
+    years = ", ".join(sorted(values["tahun"].dropna().unique()))
+    pds = values["kode_skpd"].fillna(values["nama_skpd"]).nunique()
+    if source == "arg":
+        return f"ARG list, tahun {years}, {pds} PD, {len(values)} tag(s)"
+    docs = ", ".join(sorted(values["dokumen"].dropna().unique()))
+    total = sum(Decimal(p) for p in values["pagu"].dropna())
+    return (f"Budget ({docs}), tahun {years}, {pds} SKPD, {len(values)} sub kegiatan, "
+            f"pagu {rupiah(total)}")
+
+
 def validate(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
                                          help="The .xlsx or .csv file to check.")],
     source: Annotated[str, typer.Option(
-        help="Which kind of file: simpeg (employee export) or training (attendance list).")
+        help="Which kind of file: simpeg (employee export), training (attendance list), "
+             "literacy (participant list), budget (RKA/DPA export or ARG list: told apart by "
+             "the header) or arg (ARG list).")
     ] = "simpeg",
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="The date the file describes (default: its folder name, else today).")
@@ -45,11 +61,13 @@ def validate(
     from expectations.batch import decide
     from expectations.judge import Judge
     from ingest.extract import extract_file
+    from ingest.landing import source_for
     from ingest.sources import SOURCES
 
     if source not in SOURCES:
         err.print(f"[red]Unknown source '{source}'. Known: {', '.join(SOURCES)}.[/]")
         raise typer.Exit(2)
+    source = source_for(file, source)
     day = _data_date(file, as_of)
     settings = load_settings()
     fx = extract_file(file, SOURCES[source], day)
@@ -62,6 +80,8 @@ def validate(
         event = fx.values.iloc[0]
         console.print(f"Event: {event['event_title']} ({event['training_kind']}), "
                       f"{event['event_start']:%Y-%m-%d} .. {event['event_end']:%Y-%m-%d}")
+    if fx.problem is None and fx.values is not None and source in ("budget", "arg"):
+        console.print(budget_line(fx.values, source))
     if fx.problem is None:
         console.print(f"Rows read {fx.rows_read:,}: would load {fx.rows_accepted:,}, "
                       f"reject {fx.rows_rejected:,}; warnings {fx.count('warning'):,}"  # type: ignore[arg-type]
