@@ -26,6 +26,16 @@ def query(warehouse: Path, sql: str) -> pd.DataFrame:
         con.close()
 
 
+def rows(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+    """Python values as the driver returns them (DECIMAL stays ``Decimal``; ``.df()`` would
+    turn it into float)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def mart(warehouse: Path) -> pd.DataFrame:
     frame = query(warehouse, "select * from marts.asn_profile")
     frame["data_date"] = pd.to_datetime(frame["data_date"]).dt.date

@@ -107,8 +107,10 @@ def test_sample_command_writes_the_landing_layout(tmp_path: Path) -> None:
     assert manifest.dates == ["2025-11-30", "2025-12-31"]
     for f in manifest.files:
         assert (tmp_path / "landing" / f.path).parent.name == f.data_date
-    assert manifest.training and "attendance list(s)" in result.output
-    assert manifest.literacy and "participant list(s)" in result.output
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert manifest.training and f"{len(manifest.training)} attendance list(s)" in said
+    assert manifest.literacy and f"{len(manifest.literacy)} participant list(s)" in said
+    assert manifest.budget and f"{len(manifest.budget)} budget file(s) and ARG list(s)" in said
     for t in manifest.training:  # one list per event, in the folder of its last day
         assert Path(t.path).parts[:2] == ("training", t.end)
 

@@ -102,7 +102,7 @@ def runs(server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> Si
     root = tmp_path_factory.mktemp("pg_e2e")
     landing = root / "landing"
     generate_sample(landing, scale="small", seed=11, months=4, layout="mixed", flaws=True,
-                    training=True, literacy=True)
+                    training=True, literacy=True, budget=True)
     url = server.url("terpilah", PIPELINE_PASSWORD, "terpilah")
     pg_result = run_nightly(landing, url)  # type: ignore[arg-type]
     duck = root / "warehouse.duckdb"
@@ -116,11 +116,15 @@ def test_the_run_on_postgres_succeeds_and_is_recorded(runs: SimpleNamespace) -> 
     result = runs.pg
     assert result.status == "success", result.dbt_failures
     assert result.marts == runs.duck_result.marts == [
+        "marts.arg_by_pd", "marts.arg_summary", "marts.arg_unmatched_tags",
         "marts.asn_profile", "marts.leadership_training_gap", "marts.literacy_participants",
         "marts.literacy_summary", "marts.pprg_coverage", "marts.pug_facilitators",
         "marts.pug_internalisation", "marts.pug_training_coverage"]
-    assert result.files_rejected == 0 and result.rows_quarantined > 0
-    assert {f.source for f in result.files} == {"simpeg", "training", "literacy"}
+    flawed = {Path(f.path).name for f in runs.manifest.budget if f.expect_rejected}
+    assert {f.file for f in result.files if f.status == "rejected"} == flawed
+    assert len(flawed) == 2 and result.rows_quarantined > 0
+    assert {f.source for f in result.files} == {"simpeg", "training", "literacy", "budget",
+                                                "arg"}
     assert result.warehouse.startswith("postgresql://terpilah@127.0.0.1:")
     assert result.published == f"{result.warehouse} (schema marts, role bi_reader)"
     assert PIPELINE_PASSWORD not in str(result.to_dict())

@@ -44,3 +44,18 @@ def insert_literacy_rows(path: Path, rows: Sequence[Sequence[Any]]) -> None:
             db.con.executemany(  # type: ignore[attr-defined]
                 f"insert into raw.literacy_attendance ({', '.join(columns)}) values ({marks})",
                 rows)
+
+
+def insert_budget_rows(path: Path, lines: Sequence[Sequence[Any]],
+                       tags: Sequence[Sequence[Any]]) -> None:
+    """Insert raw.budget_lines rows (tuples: lineage, then the budget source's loaded columns
+    in order) and raw.arg_tags rows (lineage, then the arg source's loaded columns) into the
+    warehouse built by :func:`build_warehouse`."""
+    with connect(path) as db:
+        for source, rows in (("budget", lines), ("arg", tags)):
+            if rows:
+                spec = SOURCES[source]
+                columns = [*LINEAGE, *(c.name for c in spec.loaded_columns)]
+                marks = ", ".join("?" * len(columns))
+                db.con.executemany(  # type: ignore[attr-defined]
+                    f"insert into {spec.table} ({', '.join(columns)}) values ({marks})", rows)

@@ -21,6 +21,7 @@ def write_xlsx(path: Path, sheets: dict[str, Rows]) -> Path:
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append([None if cell == "" else cell for cell in row])
+    path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
 
