@@ -36,6 +36,17 @@ def rows(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
         con.close()
 
 
+def records(warehouse: Path, sql: str) -> list[dict[str, object]]:
+    """Rows as dicts of column name -> Python value (DECIMAL stays ``Decimal``)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        con.close()
+
+
 def mart(warehouse: Path) -> pd.DataFrame:
     frame = query(warehouse, "select * from marts.asn_profile")
     frame["data_date"] = pd.to_datetime(frame["data_date"]).dt.date

@@ -13,10 +13,9 @@ from types import SimpleNamespace
 
 import openpyxl
 import pytest
-from flow_helpers import rows, run_nightly
+from flow_helpers import records, rows
 from independent_budget import expected_arg_by_pd, expected_kabupaten
-
-from terpilah.sample import SampleManifest, generate_sample
+from shared_run import shared_run
 
 pytestmark = pytest.mark.slow
 
@@ -31,25 +30,7 @@ KABUPATEN = ["pagu_total", "pagu_arg", "pct_arg", "pd_total", "pd_with_arg", "pc
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
-    root = tmp_path_factory.mktemp("budget_e2e")
-    landing = root / "landing"
-    generate_sample(landing, scale="small", seed=11, months=1, flaws=True, budget=True)
-    warehouse = root / "wh.duckdb"
-    result = run_nightly(landing, warehouse)
-    return SimpleNamespace(landing=landing, warehouse=warehouse, result=result,
-                           manifest=SampleManifest.load(landing))
-
-
-def records(warehouse: Path, sql: str) -> list[dict[str, object]]:
-    import duckdb
-
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        cursor = con.execute(sql)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    finally:
-        con.close()
+    return shared_run(tmp_path_factory)
 
 
 def test_every_file_gets_the_verdict_the_generator_planned(run: SimpleNamespace) -> None:

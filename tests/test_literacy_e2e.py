@@ -7,10 +7,9 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from flow_helpers import query, run_nightly
+from flow_helpers import query
 from independent_literacy import expected_summary
-
-from terpilah.sample import SampleManifest, generate_sample
+from shared_run import shared_run
 
 pytestmark = pytest.mark.slow
 
@@ -20,13 +19,7 @@ COUNTS = ["participants_pria", "participants_wanita", "participants_total",
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
-    root = tmp_path_factory.mktemp("literacy_e2e")
-    landing = root / "landing"
-    generate_sample(landing, scale="small", seed=5, months=6, flaws=True, literacy=True)
-    warehouse = root / "wh.duckdb"
-    result = run_nightly(landing, warehouse)
-    return SimpleNamespace(landing=landing, warehouse=warehouse, result=result,
-                           manifest=SampleManifest.load(landing))
+    return shared_run(tmp_path_factory)
 
 
 def test_every_list_is_loaded_and_its_bad_rows_quarantined(run: SimpleNamespace) -> None:

@@ -7,10 +7,9 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from flow_helpers import query, run_nightly
+from flow_helpers import query
 from independent_training import attendance, expected_coverage
-
-from terpilah.sample import SampleManifest, generate_sample
+from shared_run import shared_run
 
 pytestmark = pytest.mark.slow
 
@@ -20,14 +19,7 @@ COUNTS = ["asn_pria", "asn_wanita", "trained_pria", "trained_wanita"]
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
-    root = tmp_path_factory.mktemp("training_e2e")
-    landing = root / "landing"
-    generate_sample(landing, scale="small", seed=8, months=6, layout="mixed", flaws=True,
-                    training=True)
-    warehouse = root / "wh.duckdb"
-    result = run_nightly(landing, warehouse)
-    return SimpleNamespace(landing=landing, warehouse=warehouse, result=result,
-                           manifest=SampleManifest.load(landing))
+    return shared_run(tmp_path_factory)
 
 
 def test_every_list_is_loaded_and_its_bad_rows_quarantined(run: SimpleNamespace) -> None:
