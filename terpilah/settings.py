@@ -47,6 +47,10 @@ class Settings(BaseSettings):
         default=0.05, ge=0, le=1,
         description="a file with a larger share of rejected rows is rejected",
     )
+    report_min_count: int = Field(
+        default=3, ge=0,
+        description="reports hide per-PD counts below this (with complementary cells); 0: none",
+    )
 
     def model_post_init(self, _context: object) -> None:
         home = self.home

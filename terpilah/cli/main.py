@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from terpilah.cli import backfill, demo, docs, run, sample, serve, validate
+from terpilah.cli import backfill, demo, docs, report, run, sample, serve, validate
 
 app = typer.Typer(
     name="terpilah", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -13,6 +13,7 @@ app.command("run")(run.run)
 app.command("backfill")(backfill.backfill)
 app.command("validate")(validate.validate)
 app.command("docs")(docs.docs)
+app.command("report")(report.report)
 app.command("serve")(serve.serve)
 app.command("sample")(sample.sample)
 app.command("demo")(demo.demo)
