@@ -172,7 +172,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DbtRunResult]
     _build_warehouse(path)
     seeded = run_dbt(["seed"], warehouse=path)
     assert seeded.success, seeded.failures or seeded.error
-    result = run_dbt(["build", "--exclude", "resource_type:snapshot"], warehouse=path)
+    # As the nightly's first phase: the models that read the employee history (and their unit
+    # tests) need the snapshot, which this warehouse has not replayed.
+    result = run_dbt(["build", "--exclude", "resource_type:snapshot", "tag:after_snapshot"],
+                     warehouse=path)
     assert result.success, result.failures or result.error
     return path, result
 
@@ -224,9 +227,9 @@ def test_build_passed_data_tests_and_unit_tests(built: tuple[Path, DbtRunResult]
     by_kind: dict[str, list[str]] = {}
     for r in results:
         by_kind.setdefault(r.unique_id.split(".")[0], []).append(r.status)
-    assert set(by_kind) == {"model", "seed", "test", "unit_test"}
+    assert set(by_kind) == {"model", "seed", "test", "unit_test", "exposure"}  # reports
     assert set(by_kind["test"]) == {"pass"} and len(by_kind["test"]) > 50
-    assert set(by_kind["unit_test"]) == {"pass"} and len(by_kind["unit_test"]) == 15
+    assert set(by_kind["unit_test"]) == {"pass"} and len(by_kind["unit_test"]) >= 15
     ids = {r.unique_id for r in results}
     assert "test.terpilah.assert_asn_profile_group_sums" in ids
     assert "unit_test.terpilah.int_employees_bucketed.bucketed_age_edges" in ids

@@ -38,7 +38,8 @@ PRIVATE_TABLES = [
     "raw.simpeg_employees", "staging.stg_simpeg__employees",
     "intermediate.int_employees_bucketed", "snapshots.employees_snapshot",
     "reference.ref_golongan", "audit.runs", "audit.quarantine", "restricted.pseudonym_key",
-    "restricted.rejected_rows",
+    "restricted.rejected_rows", "restricted.simpeg_fix_list",
+    "intermediate.int_simpeg_quality_checks",
 ]
 
 
@@ -116,10 +117,11 @@ def test_the_run_on_postgres_succeeds_and_is_recorded(runs: SimpleNamespace) -> 
     result = runs.pg
     assert result.status == "success", result.dbt_failures
     assert result.marts == runs.duck_result.marts == [
-        "marts.arg_by_pd", "marts.arg_summary", "marts.arg_unmatched_tags",
-        "marts.asn_profile", "marts.leadership_training_gap", "marts.literacy_participants",
+        "marts.ape_scorecard", "marts.arg_by_pd", "marts.arg_summary",
+        "marts.arg_unmatched_tags", "marts.asn_profile", "marts.career_cohorts",
+        "marts.career_pyramid", "marts.leadership_training_gap", "marts.literacy_participants",
         "marts.literacy_summary", "marts.pprg_coverage", "marts.pug_facilitators",
-        "marts.pug_internalisation", "marts.pug_training_coverage"]
+        "marts.pug_internalisation", "marts.pug_training_coverage", "marts.simpeg_data_quality"]
     flawed = {Path(f.path).name for f in runs.manifest.budget if f.expect_rejected}
     assert {f.file for f in result.files if f.status == "rejected"} == flawed
     assert len(flawed) == 2 and result.rows_quarantined > 0
