@@ -65,6 +65,17 @@ def test_validate_lists_problems_and_rejects(tmp_path: Path) -> None:
     assert set(report["file"]) == {"bad.xlsx"} and set(report["sheet"]) == {"Pegawai"}
 
 
+def test_validate_report_never_writes_a_formula(tmp_path: Path) -> None:
+    bad = [*GOOD, [3, "198001012005011003", "Dedi", "L", "01-01-1980", "PNS", "@SUM(A1)",
+                   "01-01-2005", "Pengadministrasi Perkantoran", "", "SLTA", "Dinas Sosial"]]
+    path = _xlsx(tmp_path / "formula.xlsx", bad)
+    runner.invoke(app, ["validate", str(path), "--as-of", "2025-12-31",
+                        "--report", str(tmp_path / "problems.csv")])
+    report = pd.read_csv(tmp_path / "problems.csv", dtype=str)
+    values = set(report["value"].dropna())
+    assert "'@SUM(A1)" in values and not any(v.startswith(("=", "+", "-", "@")) for v in values)
+
+
 def test_validate_missing_column_names_it(tmp_path: Path) -> None:
     header = [h for h in HEADER if h != "STATUS PEGAWAI"]
     rows = [[c for i, c in enumerate(r) if HEADER[i] != "STATUS PEGAWAI"] for r in GOOD]

@@ -14,6 +14,7 @@ from rich.table import Table
 from ingest.parsers_budget import rupiah
 from terpilah.cli.display import console, err
 from terpilah.cli.errors import parse_day
+from terpilah.report.safe import csv_safe
 from terpilah.settings import load_settings
 
 SEVERITY = {"reject": ("REJECT", "red"), "warning": ("warn", "yellow"), "info": ("info", "dim")}
@@ -104,8 +105,11 @@ def validate(
             console.print(f"... {len(issues) - len(shown)} more (use --limit 0 or --report).")
     if report is not None:
         columns = ["file", "sheet", "row", "column", "value", "rule", "severity", "message"]
-        issues.rename(columns={"source_row": "row"}).assign(file=file.name, sheet=fx.sheet)[
-            columns].to_csv(report, index=False)
+        frame = issues.rename(columns={"source_row": "row"}).assign(file=file.name,
+                                                                    sheet=fx.sheet)[columns]
+        for text in ("file", "sheet", "column", "value", "message"):  # never a formula
+            frame[text] = frame[text].map(csv_safe, na_action="ignore")
+        frame.to_csv(report, index=False)
         console.print(f"All {len(issues)} problems written to {report}")
     if verdict.accepted:
         console.print("[bold green]ACCEPTED[/]: the file would be loaded"
