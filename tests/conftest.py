@@ -27,3 +27,18 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "var"
     monkeypatch.setenv("TERPILAH_HOME", str(root))
     return root
+
+
+# The slowest modules first (each runs whole nightly flows): pytest-xdist hands out whole files
+# in collection order (--dist loadfile), so starting the long ones early keeps both workers
+# busy to the end instead of leaving one module running alone. The first one also builds the
+# shared run (shared_run.py) that the later end-to-end modules read.
+SLOW_FIRST = ("test_simpeg_quality.py", "test_postgres.py", "test_backfill.py",
+              "test_training_flow.py", "test_e2e.py", "test_career.py", "test_budget_flow.py",
+              "test_literacy_flow.py", "test_dbt_training.py", "test_report.py",
+              "test_dbt_budget.py", "test_dbt_models.py", "test_serve.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable within a file
