@@ -6,4 +6,4 @@ bash scripts/bootstrap.sh
 bash scripts/ensure-postgres.sh  # the suite starts a real PostgreSQL server of its own
 bash scripts/ensure-report-tools.sh  # Chromium and LibreOffice look at the reports
 .venv/bin/ruff check .
-exec .venv/bin/python -m pytest -n 2 --durations=15 "$@"
+exec .venv/bin/python -m pytest -n 3 --durations=15 "$@"

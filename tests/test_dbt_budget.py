@@ -38,10 +38,6 @@ try:
 except ModuleNotFoundError:  # pytest started without the repo root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from warehouse.dbt import DbtRunResult, run_dbt
-from ingest.sources import SOURCES
-from warehouse.schema import LINEAGE
-from warehouse.store import connect, write_pseudonym_key
-from warehouse.target import PostgresTarget
 
 pytestmark = pytest.mark.slow
 
@@ -668,84 +664,3 @@ def test_capped_tag_is_flagged(warehouse: Path) -> None:
                                 "where nilai_arg_exceeds_pagu")
     assert flagged == [(DP3A[0], "2.08.02.2.01.0001", D("85000000.00"), D("85000000.00"))]
 
-
-# ---------------------------------------------------------------------------------------------
-# The same rows on PostgreSQL: the SQL is portable and gives the same marts and types.
-# ---------------------------------------------------------------------------------------------
-
-PG_PASSWORD = "budget-test-password"
-BUILD = ["build", "--exclude", "resource_type:snapshot", "--exclude", "tag:after_snapshot"]
-
-
-@pytest.fixture(scope="module")
-def pg_marts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    pytest.importorskip("psycopg2")
-    from pg_server import PostgresServer, pg_bin_dir
-
-    try:
-        pg_bin_dir()
-    except RuntimeError as missing:
-        pytest.skip(str(missing))
-    pg = PostgresServer().start()
-    try:
-        pg.admin(f"CREATE ROLE terpilah LOGIN PASSWORD '{PG_PASSWORD}'",
-                 "CREATE DATABASE terpilah OWNER terpilah")
-        target = PostgresTarget(pg.url("terpilah", PG_PASSWORD, "terpilah"),
-                                tmp_path_factory.mktemp("pg_budget_home"))
-        lines, tags = _raw_rows()
-        with connect(target) as db:
-            write_pseudonym_key(db, KEY)
-            for source, rows in (("budget", lines), ("arg", tags)):
-                spec = SOURCES[source]
-                columns = [*LINEAGE, *(c.name for c in spec.loaded_columns)]
-                sql = (f"insert into {spec.table} ({', '.join(columns)}) "
-                       f"values ({', '.join('?' * len(columns))})")
-                for row in rows:
-                    db.execute(sql, row)
-        seeded = run_dbt(["seed"], warehouse=target)
-        assert seeded.success, seeded.failures or seeded.error
-        result = run_dbt(BUILD, warehouse=target)
-        assert result.success, result.failures or result.error
-        con = pg.connect("terpilah", PG_PASSWORD, "terpilah")
-        try:
-            with con.cursor() as cur:
-                out: dict[str, Any] = {}
-                for table, columns in (("arg_by_pd", BY_PD_COLUMNS),
-                                       ("arg_summary", SUMMARY_COLUMNS),
-                                       ("arg_unmatched_tags", UNMATCHED_COLUMNS)):
-                    cur.execute(f"select {', '.join(columns)} from marts.{table}")
-                    out[table] = cur.fetchall()
-                    cur.execute("select column_name, data_type, numeric_precision, "
-                                "numeric_scale from information_schema.columns where "
-                                "table_schema = 'marts' and table_name = %s "
-                                "order by ordinal_position", (table,))
-                    out[f"{table}:types"] = cur.fetchall()
-                return out
-        finally:
-            con.close()
-    finally:
-        pg.stop()
-
-
-def test_postgres_marts_equal_the_independent_computation(pg_marts: dict[str, Any]) -> None:
-    assert {(r[0], r[1]): r for r in pg_marts["arg_by_pd"]} == expected_by_pd()
-    assert {(r[0], r[1], r[2]): r for r in pg_marts["arg_summary"]} == expected_summary()
-    assert sorted(pg_marts["arg_unmatched_tags"], key=_by_origin) == expected_unmatched()
-
-
-def test_postgres_types(pg_marts: dict[str, Any]) -> None:
-    for table, columns in (("arg_by_pd", BY_PD_COLUMNS), ("arg_summary", SUMMARY_COLUMNS),
-                           ("arg_unmatched_tags", UNMATCHED_COLUMNS)):
-        types = {c: tuple(t) for c, *t in pg_marts[f"{table}:types"]}
-        assert list(types) == columns, table
-        for column, (data_type, precision, scale) in types.items():
-            if column.startswith("pagu") or column == "change_pagu_arg":
-                assert (data_type, precision, scale) == ("numeric", 18, 2), (table, column)
-            elif column in ("pct_arg", "pct_arg_prev", "change_pct_arg"):
-                assert (data_type, precision, scale) == ("numeric", 5, 2), (table, column)
-            elif column.startswith("pct_"):
-                assert (data_type, precision, scale) == ("numeric", 4, 1), (table, column)
-            elif column == "tahun_anggaran" or column.startswith(
-                    ("sub_kegiatan", "sasaran", "tags_", "pd_total", "pd_with", "change_sub",
-                     "source_row")):
-                assert data_type == "integer", (table, column, data_type)
