@@ -12,7 +12,35 @@ import pandas as pd
 from ingest.normalise import Normalised, normalise
 from ingest.read import FileProblem, read_table
 from ingest.rules.collect import ISSUE_COLUMNS, Issues, Severity
-from ingest.spec import SourceSpec
+from ingest.spec import SourceSpec, TitleReading
+
+
+@dataclass
+class Reading:
+    """What the project understood from one file, shown to the sender (``validate`` in full,
+    the run summary in one line) and stored in ``audit.files.reading_json``. Nothing here is
+    personal data: header texts, sheet names, title-block lines are masked by value."""
+
+    source: str
+    source_evidence: str = ""  # why this source: the folder, --source, the header's fit
+    sheet: str | None = None
+    sheet_evidence: str = ""  # why this sheet (the best header fit with data rows, ...)
+    header_row: int | None = None  # 1-based, the (last) header row
+    columns: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
+    unused: list[str] = field(default_factory=list)  # non-empty columns not used
+    # attribute (event_title, training_kind, program, class_date, tahun, dokumen, nama_skpd,
+    # ...) -> (value as text, evidence: the title line, "column PROGRAM", "date folder ...")
+    attributes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    layout: list[str] = field(default_factory=list)  # e.g. "two-row header", "JUMLAH row 40"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "source_evidence": self.source_evidence,
+                "sheet": self.sheet, "sheet_evidence": self.sheet_evidence,
+                "header_row": self.header_row, "columns": dict(self.columns),
+                "unused": list(self.unused),
+                "attributes": {k: {"value": v, "evidence": e}
+                               for k, (v, e) in self.attributes.items()},
+                "layout": list(self.layout)}
 
 
 @dataclass
@@ -33,6 +61,7 @@ class FileExtract:
     problem: FileProblem | None = None
     skipped: dict[str, int] = field(default_factory=dict)
     unmapped_headers: list[str] = field(default_factory=list)
+    reading: Reading | None = None  # what was understood (set even for a rejected file)
 
     @property
     def rows_rejected(self) -> int:
@@ -62,11 +91,22 @@ def _filled(norm: Normalised, column: str) -> bool:
     return column in norm.present and bool(norm.values[column].notna().all())
 
 
-def _file_notes(notes: list[tuple[str, str]]) -> pd.DataFrame:
+def _file_notes(notes: list[tuple[str, str]], severity: Severity) -> pd.DataFrame:
     """Findings about the file as a whole (no row): what was assumed from its title block."""
     return pd.DataFrame({"source_row": pd.Series([None] * len(notes), dtype="Int64"),
                          "column": "", "value": "", "rule": [r for r, _ in notes],
-                         "severity": str(Severity.INFO), "message": [m for _, m in notes]})
+                         "severity": str(severity), "message": [m for _, m in notes]})
+
+
+def _attributes(title: TitleReading) -> dict[str, tuple[str, str]]:
+    """The title block's values as text with their evidence (dates as YYYY-MM-DD)."""
+    out: dict[str, tuple[str, str]] = {}
+    for name, value in title.values.items():
+        if value is None:
+            continue
+        text = value.isoformat() if isinstance(value, date) else str(value)
+        out[name] = (text, title.evidence.get(name, "title block"))
+    return out
 
 
 def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
@@ -77,28 +117,36 @@ def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
     except FileProblem as problem:
         out.problem = problem
         out.sheet = problem.sheet
+        out.reading = Reading(source=spec.name, sheet=problem.sheet)
         return out
     out.sheet, out.header_row = table.sheet, table.header_row
+    out.reading = Reading(source=spec.name, sheet=table.sheet,
+                          sheet_evidence=table.sheet_evidence, header_row=table.header_row,
+                          columns=dict(table.headers), unused=list(table.unmapped),
+                          layout=list(table.layout))
     out.skipped, out.unmapped_headers = table.skipped_rows, table.unmapped
     out.rows_read = len(table.frame)
     if out.rows_read == 0:
         out.problem = FileProblem("file_empty", f"The file has a header (row {table.header_row}) "
                                   "but no data rows.", table.sheet)
         return out
-    notes: list[tuple[str, str]] = []
-    file_values: dict[str, object] = {}
+    title = TitleReading()
     if spec.title_reader is not None:
         try:
-            file_values, notes = spec.title_reader(table.preamble, data_date)
+            title = spec.title_reader(table.preamble, data_date)
         except FileProblem as problem:
             problem.sheet = table.sheet
             out.problem = problem
             return out
+    file_values = title.values
+    out.reading.attributes = _attributes(title)
     norm: Normalised = normalise(table, spec)
     # A note "<column>_assumed" says what the title block could not tell; moot when the
     # table's own column is filled on every row.
-    notes = [(rule, message) for rule, message in notes
+    notes = [(rule, message) for rule, message in title.notes
              if not _filled(norm, rule.removesuffix("_assumed"))]
+    warnings = [(rule, message) for rule, message in title.warnings
+                if not _filled(norm, rule.removesuffix("_assumed"))]
     for name, value in file_values.items():  # the file's value, where a row has none
         value = pd.Timestamp(value) if isinstance(value, date) else value
         if name in norm.present:
@@ -121,7 +169,8 @@ def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
     out.values = norm.values[keep]
     out.rejected = issues.rejected()[keep]
     frame = issues.frame()
-    out.issues = pd.concat([_file_notes(notes), frame]).reset_index(drop=True) \
-        if notes else frame.reset_index(drop=True)
+    file_level = [_file_notes(n, sev) for n, sev in ((warnings, Severity.WARNING),
+                                                      (notes, Severity.INFO)) if n]
+    out.issues = pd.concat([*file_level, frame]).reset_index(drop=True)
     out.row_text = table.frame[(issues.rejected() & keep).to_numpy()]
     return out

@@ -46,6 +46,8 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     preamble: list[str] = field(default_factory=list)  # the filled rows above the header
+    sheet_evidence: str = ""  # why this sheet was read (shown to the sender)
+    layout: list[str] = field(default_factory=list)  # what was recognised: "two-row header"
 
 
 def _preamble(rows: list[list[object]]) -> list[str]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -61,13 +63,43 @@ class ColumnSpec:
     required: bool = False
     pii: Pii = Pii.NONE
     doc: str = ""
+    # A required column whose value is required only on some rows: (other column, values),
+    # e.g. golongan only where jenis_pegawai is PNS or CPNS. The row rules and the GX suite
+    # both read it (see ``value_required``), so they cannot disagree.
+    required_when: tuple[str, tuple[str, ...]] | None = None
+
+    def value_required(self, values: pd.DataFrame) -> pd.Series:
+        """Row mask of the rows on which this column must have a value: every row of a
+        required column, or only the rows ``required_when`` names; no row otherwise."""
+        if not self.required or self.required_when is None:
+            return pd.Series(self.required, index=values.index, dtype=bool)
+        other, wanted = self.required_when
+        return values[other].isin(list(wanted)).fillna(False).astype(bool)
 
 
 RowRules = Callable[["Issues", "date"], None]
-# Reads a form's title block (the filled rows above the header) on a data date: returns the
-# values of the file-level columns and notes (rule, message) on what was assumed; raises
-# ingest.read.FileProblem when the file cannot be used.
-TitleReader = Callable[[list[str], "date"], tuple[dict[str, object], list[tuple[str, str]]]]
+
+
+@dataclass
+class TitleReading:
+    """What a form's title block (the filled rows above the header) says about the file.
+
+    ``values``: file-level column -> value (a filled table column wins over it, row by row);
+    ``evidence``: attribute -> where it came from, as shown to the sender (the title line it
+    was read from, "date folder 2025-03-14", ...); ``notes``: (rule, message) of what was
+    derived (info); ``warnings``: (rule, message) of attributes found only weakly (a keyword
+    only in a letterhead, no ``TAHUN ANGGARAN``, a date from the folder): the sender sees them.
+    """
+
+    values: dict[str, object] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+# Reads a form's title block on a data date; raises ingest.read.FileProblem when the file
+# cannot be used.
+TitleReader = Callable[[list[str], "date"], TitleReading]
 
 
 @dataclass(frozen=True)

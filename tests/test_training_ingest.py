@@ -85,7 +85,8 @@ def test_keyword_seed_names_only_known_kinds_and_covers_them_all() -> None:
 
 
 def test_title_block_gives_the_event() -> None:
-    values, notes = read_title(TITLE, date(2025, 3, 14))
+    reading = read_title(TITLE, date(2025, 3, 14))
+    values, notes = reading.values, reading.notes
     assert values == {
         "event_title": "PELATIHAN PERENCANAAN DAN PENGANGGARAN RESPONSIF GENDER (PPRG)",
         "training_kind": "pprg", "event_start": date(2025, 3, 12),
@@ -95,7 +96,8 @@ def test_title_block_gives_the_event() -> None:
 
 
 def test_title_block_without_dates_takes_the_folder_date_and_says_so() -> None:
-    values, notes = read_title(["DAFTAR HADIR SOSIALISASI PUG"], date(2025, 6, 30))
+    reading = read_title(["DAFTAR HADIR SOSIALISASI PUG"], date(2025, 6, 30))
+    values, notes = reading.values, reading.notes
     assert (values["event_start"], values["event_end"]) == (date(2025, 6, 30),) * 2
     assert values["training_kind"] == "pug_awareness"
     assert [rule for rule, _ in notes] == ["event_date_from_folder"]

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from ingest.parsers_budget import dokumen_name
+from ingest.spec import TitleReading
 
 _YEAR = re.compile(r"\b(?:TAHUN\s+ANGGARAN|T\.?\s*A\.?|TAHUN)\s*:?\s*((?:19|20)[0-9]{2})\b",
                    re.IGNORECASE)
@@ -41,7 +42,7 @@ def _year_and_skpd(lines: list[str]) -> Values:
     return values
 
 
-def read_budget_title(lines: list[str], data_date: date) -> tuple[Values, Notes]:
+def read_budget_title(lines: list[str], data_date: date) -> TitleReading:
     """Year, document and SKPD of an RKA/DPA export. Without a document named anywhere the
     file is taken as the DPA Murni (a note says so)."""
     values = _year_and_skpd(lines)
@@ -54,9 +55,9 @@ def read_budget_title(lines: list[str], data_date: date) -> tuple[Values, Notes]
                       f"taken as the {DEFAULT_DOKUMEN}. An amended budget (DPPA) must say "
                       "PERUBAHAN in its title, or it will not supersede the original."))
     values["dokumen"] = dokumen
-    return values, notes
+    return TitleReading(values=values, notes=notes)
 
 
-def read_arg_title(lines: list[str], data_date: date) -> tuple[Values, Notes]:
+def read_arg_title(lines: list[str], data_date: date) -> TitleReading:
     """Year and SKPD of an ARG tagging list."""
-    return _year_and_skpd(lines), []
+    return TitleReading(values=_year_and_skpd(lines))

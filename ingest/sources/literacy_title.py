@@ -13,10 +13,10 @@ from datetime import date
 
 from ingest.rules.literacy import program_name
 from ingest.sources.training_title import scan_title_block
+from ingest.spec import TitleReading
 
 
-def read_class_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
-                                                                 list[tuple[str, str]]]:
+def read_class_title(lines: list[str], data_date: date) -> TitleReading:
     block = scan_title_block(lines)
     titles = [t for t in block.titles if not t.upper().startswith(("KECAMATAN", "DESA"))]
     values: dict[str, object] = {"class_date": block.dates[0] if block.dates else data_date}
@@ -25,4 +25,4 @@ def read_class_title(lines: list[str], data_date: date) -> tuple[dict[str, objec
                                      f"folder {data_date} is the class date.")]
     if titles:
         values["program"] = program_name(titles[0])
-    return values, notes
+    return TitleReading(values=values, notes=notes)

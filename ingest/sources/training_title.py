@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ingest.parsers import MONTHS
 from ingest.read import FileProblem
+from ingest.spec import TitleReading
 
 KEYWORDS_CSV = (Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
                 / "ref_training_keywords.csv")
@@ -159,8 +160,7 @@ def scan_title_block(lines: list[str]) -> TitleBlock:
     return block
 
 
-def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
-                                                           list[tuple[str, str]]]:
+def read_title(lines: list[str], data_date: date) -> TitleReading:
     """File-level values of an attendance list from its title block (see module doc)."""
     notes: list[tuple[str, str]] = []
     block = scan_title_block(lines)
@@ -194,6 +194,7 @@ def read_title(lines: list[str], data_date: date) -> tuple[dict[str, object],
     if end > data_date:
         notes.append(("event_after_folder_date", f"The event ends on {end}, after the date "
                       f"folder {data_date}: put the file in the folder of its last day."))
-    return ({"event_title": " ".join(title.upper().split()), "training_kind": kind,
-             "event_start": start, "event_end": end, "event_place": block.place,
-             "organiser": block.organiser}, notes)
+    return TitleReading(values={"event_title": " ".join(title.upper().split()),
+                                "training_kind": kind, "event_start": start, "event_end": end,
+                                "event_place": block.place, "organiser": block.organiser},
+                        notes=notes)
