@@ -111,7 +111,8 @@ def _cells(rows: list[list[str]], header_row: int) -> list[tuple[int, dict[str, 
 
 
 def _stated_sex(cells: dict[str, str]) -> str | None:
-    stated = next((cells[h] for h in ("JENIS KELAMIN", "L/P", "JK") if h in cells), "")
+    stated = next((cells[h] for h in ("JENIS KELAMIN", "L/P", "JK", "JENIS KELAMIN (L/P)")
+                       if h in cells), "")
     return SEX_WORDS.get(stated.upper())
 
 

@@ -95,7 +95,8 @@ def attendances(root: Path) -> pd.DataFrame:
             if number in rejected or not name:
                 continue
             nik, nik_sex = _nik(cells.get("NIK", ""))
-            stated = next((cells[h] for h in ("JENIS KELAMIN", "L/P", "JK") if h in cells), "")
+            stated = next((cells[h] for h in ("JENIS KELAMIN", "L/P", "JK", "JENIS KELAMIN (L/P)")
+                       if h in cells), "")
             sex = {"L": "L", "LAKI-LAKI": "L", "P": "P", "PEREMPUAN": "P"}.get(
                 stated.upper(), nik_sex or "")
             born = next((cells[h] for h in ("TANGGAL LAHIR", "TGL LAHIR") if h in cells), "")

@@ -21,7 +21,7 @@ from independent_profile import NOT_ASN, _read
 from terpilah.sample import SampleManifest
 
 PUG_KINDS = {"pug_awareness", "pprg", "tof", "latsar", "gender_champion"}
-ABSENT = re.compile(r"tidak hadir|izin|sakit|absen", re.IGNORECASE)
+ABSENT = re.compile(r"tidak hadir|tdk\.? hadir|izin|sakit|absen|^th$|^dl$", re.IGNORECASE)
 
 
 def _rows(root: Path, file: object) -> list[list[str]]:

@@ -109,7 +109,7 @@ def check_budget_file(out: Path, entry: BudgetFile) -> None:
         kode, value = at(row, kode_col), at(row, pagu_col)
         if kode is None and "JUMLAH" in row:
             total = amount(value)
-            continue
+            break  # the signature block may follow
         if not isinstance(kode, str):
             assert entry.layout == "apbd_xlsx" and row == [1, 2, 3, 4]  # column numbers
             continue
@@ -143,7 +143,11 @@ def check_budget_file(out: Path, entry: BudgetFile) -> None:
         document = ("DOKUMEN PELAKSANAAN PERUBAHAN ANGGARAN (DPPA)" if entry.dokumen == PERUBAHAN
                     else "DOKUMEN PELAKSANAAN ANGGARAN (DPA)")
         assert titles[0] == "PEMERINTAH KABUPATEN BENGKAYANG"
-        assert titles[2] == f"{document} TAHUN ANGGARAN {entry.tahun}"
+        # the regulation's number and year come first: its TAHUN is not the budget year
+        assert re.fullmatch(rf"LAMPIRAN III PERATURAN BUPATI BENGKAYANG NOMOR \d+ TAHUN "
+                            rf"{entry.tahun - 1} TENTANG PENJABARAN APBD TAHUN ANGGARAN "
+                            rf"{entry.tahun}", titles[1]), titles[1]
+        assert titles[3] == f"{document} TAHUN ANGGARAN {entry.tahun}"
     elif entry.layout in ("pd_xlsx", "pd_csv"):
         assert entry.dokumen == PERUBAHAN and "(DPPA-SKPD)" in titles[1]
         assert titles[2] == f"TAHUN ANGGARAN {entry.tahun}"

@@ -117,7 +117,8 @@ def found_flaws(out: Path, entry: LiteracyFile) -> dict[int, set[str]]:
         kinds: set[str] = set()
         raw = cell(row, cols, "NIK")
         nik = str(raw).strip()
-        sex_text = str(cell(row, cols, "JENIS KELAMIN", "L/P", "JK")).strip().upper()
+        sex_text = str(cell(row, cols, "JENIS KELAMIN", "L/P", "JK",
+                                 "JENIS KELAMIN (L/P)")).strip().upper()
         if isinstance(raw, int | float) or re.fullmatch(r"\d\.\d+E\+15", nik):
             kinds.add("nik_excel_mangled")
         elif nik == "":
@@ -204,7 +205,9 @@ def test_layout_rows_and_flaws(year) -> None:
         assert len(data) == entry.rows and all(any(str(v) for v in row) for row in data.values())
         if entry.columns_style == "title":
             titles = [str(r[0]) for r in read_rows(out, entry)[: entry.header_row - 2]]
-            assert titles[0] in ("DAFTAR PESERTA", "DAFTAR HADIR PESERTA")
+            letterhead = [t for t in titles if t.startswith(("PEMERINTAH", "DINAS", "Jalan"))]
+            assert titles[:len(letterhead)] == letterhead  # a kop surat comes first
+            assert titles[len(letterhead)].startswith(("DAFTAR PESERTA", "DAFTAR HADIR PESERTA"))
             if entry.kecamatan_hint:
                 assert any(entry.kecamatan_hint in t for t in titles)
         for row in data.values():
@@ -218,6 +221,11 @@ def test_layout_rows_and_flaws(year) -> None:
         found = found_flaws(out, entry)
         assert {r: k for r, k in found.items() if k} == recorded, entry.path
     assert set(kinds) == set(LITERACY_KINDS)
+    # the layouts of real lists occur: a letterhead, the heading joined to the class name
+    heads = [[str(r[0]) for r in read_rows(out, e)[: e.header_row - 2]] for e in entries
+             if e.columns_style == "title"]
+    assert sum(h[0].startswith("PEMERINTAH") for h in heads) >= 2
+    assert sum(any(t.startswith("DAFTAR") and len(t) > 25 for t in h) for h in heads) >= 2
 
 
 def test_people_kecamatan_and_repeats(year) -> None:

@@ -59,6 +59,9 @@ def read_grid(out: Path, entry: TrainingFile) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
+SEX_HEADERS = ("L/P", "JENIS KELAMIN", "JK", "JENIS KELAMIN (L/P)", "JENIS\nKELAMIN")
+
+
 def column(grid: list[list[str]], entry: TrainingFile, *names: str) -> int | None:
     header = grid[entry.header_row - 1]
     found = [i for i, text in enumerate(header) if text in names]
@@ -70,7 +73,10 @@ def data_rows(grid: list[list[str]], entry: TrainingFile) -> dict[int, list[str]
     first = entry.header_row + 1
     if grid[first - 1][:3] == ["1", "2", "3"]:
         first += 1
-    return {i + 1: row for i, row in enumerate(grid) if i + 1 >= first and any(row)}
+    name = column(grid, entry, "NAMA", "NAMA PESERTA")
+    # a signature block under the table has no name (its lines sit in the L/P column)
+    return {i + 1: row for i, row in enumerate(grid)
+            if i + 1 >= first and any(row) and (name is None or row[name])}
 
 
 def digits(text: str) -> str:
@@ -160,10 +166,13 @@ def test_title_block_header_and_row_count(which, request):
     for entry in manifest.training:
         assert (out / entry.path).exists()
         grid = read_grid(out, entry)
-        assert grid[0][0] in ("DAFTAR HADIR", "DAFTAR HADIR PESERTA")
-        assert grid[1][0] == entry.title and entry.title == entry.title.upper()
+        top = len(entry.letterhead)  # the kop surat, then the heading, the name, the dates
+        assert [row[0] for row in grid[:top]] == entry.letterhead
+        assert grid[top][0] in ("DAFTAR HADIR", "DAFTAR HADIR PESERTA")
+        name = [row[0] for row in grid[top + 1:top + 1 + entry.title_lines]]
+        assert " ".join(name) == entry.title and entry.title == entry.title.upper()
         start, end = date.fromisoformat(entry.start), date.fromisoformat(entry.end)
-        line = grid[2][0]
+        line = grid[top + 1 + entry.title_lines][0]
         assert DATE_PREFIX.match(line), line
         assert re.search(rf"(?<!\d){end.day} {MONTHS[end.month - 1]} {end.year}$", line), line
         assert re.search(rf"(?<!\d){start.day}(?!\d)", line) and (
@@ -177,7 +186,7 @@ def test_title_block_header_and_row_count(which, request):
         assert not any(grid[entry.header_row - 2])  # the blank row above the header
         assert column(grid, entry, "NAMA", "NAMA PESERTA") is not None
         assert column(grid, entry, "NIP", "NIP.") is not None
-        assert column(grid, entry, "L/P", "JENIS KELAMIN", "JK") is not None
+        assert column(grid, entry, *SEX_HEADERS) is not None
         rows = data_rows(grid, entry)
         assert len(rows) == entry.rows > 0
         no = column(grid, entry, "NO", "NO.")
@@ -206,7 +215,7 @@ def test_participants_are_that_months_employees(which, request):
         staff = simpeg_sex(out, manifest, month_end(entry.end))
         grid = read_grid(out, entry)
         nip = column(grid, entry, "NIP", "NIP.")
-        sex = column(grid, entry, "L/P", "JENIS KELAMIN", "JK")
+        sex = column(grid, entry, *SEX_HEADERS)
         flawed = {(f.row, f.kind) for f in entry.flaws}
         for row_no, row in data_rows(grid, entry).items():
             number = digits(row[nip])
@@ -350,3 +359,19 @@ def test_two_months_have_the_required_kinds(tmp_path):
     manifest = generate_sample(tmp_path, scale="small", months=2, training=True, seed=3)
     assert {entry.kind for entry in manifest.training} >= set(REQUIRED)
     assert all(entry.end <= manifest.dates[-1] for entry in manifest.training)
+
+
+def test_year_has_the_layouts_of_real_lists(year):
+    """Letterheads, names over two lines, (L/P) headers and signature blocks under the L/P
+    column all occur, so the end-to-end runs read them."""
+    out, manifest = year
+    entries = manifest.training
+    assert sum(bool(e.letterhead) for e in entries) >= 3
+    assert sum(e.title_lines == 2 for e in entries) >= 3
+    signed = [e for e in entries if e.signature]
+    assert len(signed) >= 3
+    for entry in signed:
+        grid = read_grid(out, entry)
+        sex = column(grid, entry, *SEX_HEADERS)
+        below = [row[sex] for row in grid[entry.header_row:] if row and len(row) > sex]
+        assert any(cell.startswith("NIP. ") for cell in below), entry.path

@@ -57,15 +57,20 @@ def _by_code(plans: list[PdPlan]) -> list[PdPlan]:
 def apbd_sheet(plans: list[PdPlan], year: int, dokumen: str) -> Sheet:
     document = ("DOKUMEN PELAKSANAAN PERUBAHAN ANGGARAN (DPPA)" if dokumen == PERUBAHAN
                 else "DOKUMEN PELAKSANAAN ANGGARAN (DPA)")  # fmt: skip
+    # The regulation's own number and year stand above the budget year (the reader must take
+    # TAHUN ANGGARAN, not the regulation's TAHUN).
+    regulation = (f"LAMPIRAN III PERATURAN BUPATI BENGKAYANG NOMOR {80 + year % 10} TAHUN "
+                  f"{year - 1} TENTANG PENJABARAN APBD TAHUN ANGGARAN {year}")
     sheet = Sheet([
         [PEMDA],
+        [regulation],
         ["RINCIAN APBD MENURUT URUSAN PEMERINTAHAN DAERAH, ORGANISASI, PROGRAM, KEGIATAN "
          "DAN SUB KEGIATAN"],
         [f"{document} TAHUN ANGGARAN {year}"],
         [],
         list(APBD_HEADER),
         [1, 2, 3, 4],
-    ], header_row=5)  # fmt: skip
+    ], header_row=6)  # fmt: skip
     total = Decimal(0)
     for plan in _by_code(plans):
         lines = plan.lines(year, dokumen)
@@ -125,4 +130,8 @@ def pd_sheet(plan: PdPlan, year: int, lines: dict[str, Decimal],
         last.insert(2, None)
     sheet.rows.append(last)
     sheet.total = exact(total)
+    # The signature block of the head of the PD under the PAGU column, as SIPD prints it.
+    pad: list[Cell] = [None] * (len(header) - 1)
+    sheet.rows += [[], [*pad, f"Bengkayang, 2 Januari {year}"], [*pad, "Kepala SKPD"], [],
+                   [*pad, "Ir. ANTONIUS SIMON, M.Si"], [*pad, "NIP. 19690215 199403 1 007"]]
     return sheet

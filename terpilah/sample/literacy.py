@@ -86,7 +86,7 @@ def _path(out: Path, cls: LiteracyClass, suffix: str, paths: set[str]) -> Path:
 
 def _write(out: Path, cls: LiteracyClass, attendance: Attendance, rng: np.random.Generator,
            rotation: int, paths: set[str]) -> tuple[LiteracyFile | None, int]:  # fmt: skip
-    layout = choose_layout(rng)
+    layout = choose_layout(rng, cls)
     people = attendance.pick(rng, cls)
     if not people:
         return None, 0

@@ -7,7 +7,8 @@ title, a date line, maybe "Tempat : ..."), a blank row, then the header.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -25,7 +26,7 @@ ROLE_HEADERS: dict[str, tuple[str, ...]] = {
     "date": ("TANGGAL",),
     "name": ("NAMA", "NAMA PESERTA"),
     "nik": ("NIK",),
-    "sex": ("JENIS KELAMIN", "L/P", "JK"),
+    "sex": ("JENIS KELAMIN", "L/P", "JK", "JENIS KELAMIN (L/P)"),
     "birth": ("TANGGAL LAHIR", "TGL LAHIR"),
     "age": ("UMUR",),
     "desa": ("DESA", "DESA/KELURAHAN"),
@@ -67,6 +68,10 @@ class LiteracyLayout:
     sheet_name: str
     delimiter: str
     encoding: str
+    # Diskominfo's letterhead above the heading (a "title" file only), and the heading and the
+    # class name written on one line ("DAFTAR PESERTA SOSIALISASI DESA DIGITAL").
+    letterhead: tuple[str, ...] = ()
+    heading_joined: bool = False
 
     @property
     def roles(self) -> list[str]:
@@ -77,7 +82,23 @@ def _one(rng: np.random.Generator, options: tuple) -> str:
     return str(options[int(rng.integers(len(options)))])
 
 
-def choose_layout(rng: np.random.Generator) -> LiteracyLayout:
+LETTERHEAD: tuple[str, ...] = (
+    "PEMERINTAH KABUPATEN BENGKAYANG", "DINAS KOMUNIKASI DAN INFORMATIKA",
+    "Jalan Stadion No. 3 Bengkayang Telp. (0562) 442100 Kode Pos 79211")
+
+
+def choose_layout(rng: np.random.Generator, cls: LiteracyClass | None = None) -> LiteracyLayout:
+    """The sender's choices; the letterhead and the joined heading come from a stream of their
+    own (seeded by the class), so adding them left every other choice as it was."""
+    layout = _choose_basic(rng)
+    if cls is None or layout.style != "title":
+        return layout
+    own = np.random.default_rng(zlib.crc32(f"{cls.title}|{cls.on}|{cls.kecamatan}".encode()))
+    return replace(layout, letterhead=LETTERHEAD[:2 + int(own.integers(2))]
+                   if own.random() < 0.4 else (), heading_joined=bool(own.random() < 0.3))
+
+
+def _choose_basic(rng: np.random.Generator) -> LiteracyLayout:
     fmt = "csv" if rng.random() < CSV_SHARE else "xlsx"
     style = "columns" if rng.random() < COLUMNS_SHARE else "title"
     roles = ["no", "name", "nik", "sex", "age" if rng.random() < 0.25 else "birth",
@@ -122,7 +143,9 @@ def title_lines(cls: LiteracyClass, layout: LiteracyLayout) -> list[str]:
         "hari": f"Hari/Tanggal : {HARI[cls.on.weekday()]}, {when}",
         "plain": when,
     }[layout.date_line]
-    lines = [layout.heading, cls.title, line]
+    named = [f"{layout.heading} {cls.title}"] if layout.heading_joined else [layout.heading,
+                                                                           cls.title]
+    lines = [*layout.letterhead, *named, line]
     if layout.place:
         lines.append(f"Tempat : Aula Kantor Camat {cls.kecamatan}")
     return lines

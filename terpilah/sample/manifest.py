@@ -39,6 +39,9 @@ class TrainingFile:
     rows: int  # participant rows incl. duplicates (no title, header, number or blank rows)
     header_row: int  # 1-based row of the header
     flaws: list[Flaw] = field(default_factory=list)
+    letterhead: list[str] = field(default_factory=list)  # kop surat lines above the heading
+    title_lines: int = 1  # the training's name over this many lines
+    signature: bool = False  # a signature block (with the signer's NIP) under the table
 
 
 @dataclass

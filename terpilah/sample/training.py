@@ -43,6 +43,7 @@ from terpilah.sample.training_layout import (
     choose_layout,
     finish,
     header_row,
+    signature_lines,
     title_lines,
 )
 from terpilah.sample.training_people import Attendance, employee_frame, participants
@@ -108,10 +109,11 @@ class TrainingRun:
         top = header_row(event, layout)
         path = self._path(event, f".{layout.fmt}")
         path.parent.mkdir(parents=True, exist_ok=True)
+        signature = signature_lines(event, layout)
         if layout.fmt == "xlsx":
-            write_training_xlsx(path, grid, titles, event.end)
+            write_training_xlsx(path, grid, titles, event.end, signature)
         else:
-            write_training_csv(path, grid, titles)
+            write_training_csv(path, grid, titles, signature)
         first_data_row = top + 1 + int(layout.number_row)
         return TrainingFile(
             data_date=event.end.isoformat(),
@@ -126,4 +128,7 @@ class TrainingRun:
             rows=sum(row is not None for row in grid.rows),
             header_row=top,
             flaws=records(grid, first_data_row),
+            letterhead=list(layout.letterhead),
+            title_lines=2 if layout.split_title else 1,
+            signature=layout.signature,
         )

@@ -9,7 +9,8 @@ Kinds (only ASN rows are flawed; non-ASN rows without NIP are normal):
 - ``duplicate_row`` (rejected): a participant typed twice; the second occurrence is the flaw.
 - ``sex_conflict`` (warning): L/P opposite to the employee's SIMPEG sex.
 - ``sex_missing`` (accepted): L/P blank; derivable from NIP digit 15.
-- ``absent`` (accepted): Keterangan "Tidak Hadir", "Izin" or "Sakit": listed, did not attend.
+- ``absent`` (accepted): Keterangan "Tidak Hadir", "Izin", "Sakit", "Tdk Hadir", "TH" or "DL"
+  (dinas luar): listed, did not attend.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 from terpilah.sample.flaws import Flaw
 from terpilah.sample.identity import person_names
 from terpilah.sample.ids import Registry
-from terpilah.sample.training_layout import Grid, participant_cells
+from terpilah.sample.training_layout import ABSENT_NOTES, Grid, participant_cells
 from terpilah.sample.training_people import Participant
 
 TRAINING_KINDS: tuple[str, ...] = (
@@ -35,7 +36,6 @@ TRAINING_EXPECTED: dict[str, str] = {
     "sex_missing": "accepted",
     "absent": "accepted",
 }
-ABSENT_NOTES: tuple[str, ...] = ("Tidak Hadir", "Izin", "Sakit")
 FLAWED_FILE_SHARE = 0.5
 MAX_PER_FILE = 5
 _ROLE = {"nip_mistyped": "nip", "nip_unknown": "nip", "duplicate_row": "nip",

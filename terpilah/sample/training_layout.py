@@ -6,21 +6,24 @@ The grid is the table part of the file as strings: the header, then one list per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from terpilah.sample.training_events import DATE_STYLES, Event, date_line
+from terpilah.sample.training_events import BULAN, DATE_STYLES, Event, date_line
 from terpilah.sample.training_people import Participant
 
 CSV_SHARE = 0.15
+# What organisers write in KETERANGAN for someone listed who did not attend (DL: dinas luar).
+ABSENT_NOTES: tuple[str, ...] = ("Tidak Hadir", "Izin", "Sakit", "Tdk Hadir", "TH", "DL")
 ROLE_HEADERS: dict[str, tuple[str, ...]] = {
     "no": ("NO", "NO."),
     "name": ("NAMA", "NAMA PESERTA"),
     "nip": ("NIP", "NIP."),
     "jabatan": ("JABATAN",),
     "unit": ("UNIT KERJA", "UNIT KERJA / PD", "INSTANSI", "ASAL INSTANSI"),
-    "sex": ("L/P", "JENIS KELAMIN", "JK"),
+    "sex": ("L/P", "JENIS KELAMIN", "JK", "JENIS KELAMIN (L/P)", "JENIS\nKELAMIN"),
     "sign": ("TANDA TANGAN", "TTD"),
     "note": ("KETERANGAN", "KET"),
 }
@@ -48,6 +51,13 @@ class Layout:
     delimiter: str
     encoding: str
     pad: bool
+    # The organiser's letterhead above the heading (kop surat: government, office, address).
+    letterhead: tuple[str, ...] = ()
+    # The training's name broken over two title lines, as long names are in a narrow merge.
+    split_title: bool = False
+    # A signature block under the table (city and date, role, name, NIP), right-aligned: its
+    # lines sit in the L/P column and to its right.
+    signature: bool = False
 
     def header(self, role: str) -> str | None:
         return dict(self.columns).get(role)
@@ -57,7 +67,7 @@ def _one(rng: np.random.Generator, options: tuple) -> str:
     return str(options[int(rng.integers(len(options)))])
 
 
-def choose_layout(rng: np.random.Generator, event: Event) -> Layout:
+def _choose_basic(rng: np.random.Generator, event: Event) -> Layout:
     roles = ["no", "name", "nip", "jabatan", "unit", "sex"]
     if rng.random() < 0.25:
         roles = ["no", "name", "nip", "sex", "jabatan", "unit"]
@@ -91,8 +101,50 @@ def choose_layout(rng: np.random.Generator, event: Event) -> Layout:
     )  # fmt: skip
 
 
+LETTERHEADS: tuple[tuple[str, ...], ...] = (
+    ("PEMERINTAH KABUPATEN BENGKAYANG",
+     "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+     "Jalan Guru Haji Hamid No. 1 Bengkayang 79211 Telp. (0562) 441234"),
+    ("PEMERINTAH KABUPATEN BENGKAYANG",
+     "DINAS SOSIAL, PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+     "Jl. Basuki Rahmat No. 5, Bengkayang, Kalimantan Barat, email: dinsos@bengkayangkab.go.id"),
+)
+SIGNERS: tuple[tuple[str, str], ...] = (
+    ("Drs. YOHANES ATET, M.Si", "19700512 199503 1 004"),
+    ("MARIA GORETTI, S.Sos", "19781103 200604 2 011"),
+)
+
+
+def choose_layout(rng: np.random.Generator, event: Event) -> Layout:
+    """The organiser's choices; letterhead, split title and signature come from a stream of
+    their own (seeded by the event), so adding them left every other choice as it was."""
+    layout = _choose_basic(rng, event)
+    own = np.random.default_rng(zlib.crc32(f"{event.title}|{event.start}".encode()))
+    return replace(
+        layout,
+        letterhead=LETTERHEADS[int(own.integers(len(LETTERHEADS)))] if own.random() < 0.35
+        else (),
+        split_title=bool(own.random() < 0.3) and len(event.title.split()) >= 4,
+        signature=bool(own.random() < 0.35),
+    )
+
+
+def signature_lines(event: Event, layout: Layout) -> list[str]:
+    """The signature block under the table, top to bottom ('' for the space to sign in)."""
+    if not layout.signature:
+        return []
+    name, nip = SIGNERS[zlib.crc32(event.title.encode()) % len(SIGNERS)]
+    end = event.end
+    return [f"Bengkayang, {end.day} {BULAN[end.month - 1]} {end.year}", "Ketua Panitia,", "",
+            name, f"NIP. {nip}"]
+
+
 def title_lines(event: Event, layout: Layout) -> list[str]:
-    lines = [layout.heading, event.title, date_line(event, layout.date_style)]
+    words = event.title.split()
+    cut = len(words) // 2
+    name = ([" ".join(words[:cut]), " ".join(words[cut:])] if layout.split_title
+            else [event.title])
+    lines = [*layout.letterhead, layout.heading, *name, date_line(event, layout.date_style)]
     if layout.place:
         lines.append(f"Tempat : {event.place}")
     if layout.organiser_label:
@@ -161,7 +213,7 @@ def finish(grid: Grid, rng: np.random.Generator) -> None:
     if grid.has("sign") and grid.has("note"):
         sign, note = grid.col("sign"), grid.col("note")
         for row in grid.rows:
-            if row is not None and row[note] in ("Tidak Hadir", "Izin", "Sakit"):
+            if row is not None and row[note] in ABSENT_NOTES:
                 row[sign] = ""
     if grid.layout.blank_row and len(grid.rows) >= 6:
         at = int(rng.integers(2, len(grid.rows) - 2))

@@ -25,8 +25,10 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
-def write_training_xlsx(path: Path, grid: Grid, titles: list[str], made: date) -> None:
-    """The workbook of one list; zip entries and document dates come from ``made``."""
+def write_training_xlsx(path: Path, grid: Grid, titles: list[str], made: date,
+                        signature: list[str] | tuple[()] = ()) -> None:
+    """The workbook of one list; zip entries and document dates come from ``made``. The
+    ``signature`` lines go under the table after a blank row, in the L/P column."""
     layout = grid.layout
     wb = Workbook()
     ws = wb.active
@@ -60,12 +62,17 @@ def write_training_xlsx(path: Path, grid: Grid, titles: list[str], made: date) -
             cell.value = int(value) if role == "no" else value
             if role == "nip":
                 cell.number_format = "@"
+    below = first + len(grid.rows) + 1
+    for k, text in enumerate(signature):
+        if text:
+            ws.cell(below + k, grid.col("sex") + 1, text)
     for j, role in enumerate(roles, 1):
         ws.column_dimensions[get_column_letter(j)].width = _WIDTH[role]
     save_stamped(wb, path, made, "Admin")
 
 
-def write_training_csv(path: Path, grid: Grid, titles: list[str]) -> None:
+def write_training_csv(path: Path, grid: Grid, titles: list[str],
+                       signature: list[str] | tuple[()] = ()) -> None:
     """As Excel saves a sheet: title lines in the first column, CRLF, maybe padded."""
     layout = grid.layout
     width = len(grid.header)
@@ -83,3 +90,9 @@ def write_training_csv(path: Path, grid: Grid, titles: list[str]) -> None:
             writer.writerow([str(j) for j in range(1, width + 1)])
         for row in grid.rows:
             writer.writerow([""] * width if row is None else row)
+        if signature:
+            writer.writerow(line())
+        for text in signature:
+            cells = [""] * width
+            cells[grid.col("sex")] = text
+            writer.writerow(cells)
