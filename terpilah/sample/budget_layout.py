@@ -16,6 +16,7 @@ from decimal import Decimal
 from terpilah.sample.budget_money import exact, indonesian, number_cell, rupiah
 from terpilah.sample.budget_plan import PdPlan, Row
 from terpilah.sample.flaws import Flaw
+from terpilah.sample.forms import real_forms
 from terpilah.sample.manifest import BudgetLine
 
 PEMDA = "PEMERINTAH KABUPATEN BENGKAYANG"
@@ -63,14 +64,14 @@ def apbd_sheet(plans: list[PdPlan], year: int, dokumen: str) -> Sheet:
                   f"{year - 1} TENTANG PENJABARAN APBD TAHUN ANGGARAN {year}")
     sheet = Sheet([
         [PEMDA],
-        [regulation],
+        *([[regulation]] if real_forms() else []),
         ["RINCIAN APBD MENURUT URUSAN PEMERINTAHAN DAERAH, ORGANISASI, PROGRAM, KEGIATAN "
          "DAN SUB KEGIATAN"],
         [f"{document} TAHUN ANGGARAN {year}"],
         [],
         list(APBD_HEADER),
         [1, 2, 3, 4],
-    ], header_row=6)  # fmt: skip
+    ], header_row=6 if real_forms() else 5)  # fmt: skip
     total = Decimal(0)
     for plan in _by_code(plans):
         lines = plan.lines(year, dokumen)
@@ -111,7 +112,7 @@ def pd_sheet(plan: PdPlan, year: int, lines: dict[str, Decimal],
         [f"Organisasi : {plan.skpd.kode} {plan.skpd.nama}"],
         [],
         list(header),
-    ], header_row=6)  # fmt: skip
+    ], header_row=6 if real_forms() else 5)  # fmt: skip
     for row in plan.rows(lines, with_skpd=False, with_bidang=False):
         written = year if tahun_of is None else tahun_of.get(row.kode, year)
         cells: list[Cell] = [row.kode, row.uraian, rupiah(row.pagu)]
@@ -130,6 +131,8 @@ def pd_sheet(plan: PdPlan, year: int, lines: dict[str, Decimal],
         last.insert(2, None)
     sheet.rows.append(last)
     sheet.total = exact(total)
+    if not real_forms():
+        return sheet
     # The signature block of the head of the PD under the PAGU column, as SIPD prints it.
     pad: list[Cell] = [None] * (len(header) - 1)
     sheet.rows += [[], [*pad, f"Bengkayang, 2 Januari {year}"], [*pad, "Kepala SKPD"], [],

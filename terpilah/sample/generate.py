@@ -12,6 +12,7 @@ from terpilah.sample.agencies import SCALES, build_org
 from terpilah.sample.budget import write_budget
 from terpilah.sample.evolve import World, step
 from terpilah.sample.flaws import Flawed, inject
+from terpilah.sample.forms import sample_forms
 from terpilah.sample.ids import Registry
 from terpilah.sample.literacy import write_literacy
 from terpilah.sample.manifest import SampleFile, SampleManifest
@@ -65,6 +66,7 @@ def generate_sample(
     training: bool = False,
     literacy: bool = False,
     budget: bool = False,
+    forms: str = "real",
 ) -> SampleManifest:
     """Write ``months`` month-end employee extracts under ``out/simpeg/<date>/`` and a manifest.
 
@@ -76,8 +78,17 @@ def generate_sample(
     ``out/literacy/<class date>/`` (see ``terpilah.sample.literacy``); nothing else changes.
     With ``budget``, also the budget files (RKA/DPA) and ARG lists of ``end_date``'s year and
     the two before under ``out/budget/<delivery date>/`` (see ``terpilah.sample.budget``),
-    for the same PD as the extracts; nothing else changes.
+    for the same PD as the extracts; nothing else changes. ``forms="plain"`` writes the same
+    data without the layouts of real files (see ``terpilah.sample.forms``).
     """
+    with sample_forms(forms):
+        return _generate(out, scale, seed, employees, months, end_date, layout, flaws,
+                         training, literacy, budget)
+
+
+def _generate(out: Path, scale: str, seed: int, employees: int | None, months: int,
+              end_date: date, layout: str, flaws: bool, training: bool, literacy: bool,
+              budget: bool) -> SampleManifest:
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; expected one of {sorted(SCALES)}")
     if layout not in LAYOUTS:

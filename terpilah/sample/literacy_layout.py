@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 
 from terpilah.sample.codes import BULAN
+from terpilah.sample.forms import real_forms
 from terpilah.sample.literacy_classes import LiteracyClass
 from terpilah.sample.literacy_people import Resident, age_on
 from terpilah.sample.training_events import HARI
@@ -91,7 +92,7 @@ def choose_layout(rng: np.random.Generator, cls: LiteracyClass | None = None) ->
     """The sender's choices; the letterhead and the joined heading come from a stream of their
     own (seeded by the class), so adding them left every other choice as it was."""
     layout = _choose_basic(rng)
-    if cls is None or layout.style != "title":
+    if cls is None or layout.style != "title" or not real_forms():
         return layout
     own = np.random.default_rng(zlib.crc32(f"{cls.title}|{cls.on}|{cls.kecamatan}".encode()))
     return replace(layout, letterhead=LETTERHEAD[:2 + int(own.integers(2))]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from terpilah.sample.forms import real_forms
 from terpilah.sample.training_events import BULAN, DATE_STYLES, Event, date_line
 from terpilah.sample.training_people import Participant
 
@@ -119,6 +120,8 @@ def choose_layout(rng: np.random.Generator, event: Event) -> Layout:
     """The organiser's choices; letterhead, split title and signature come from a stream of
     their own (seeded by the event), so adding them left every other choice as it was."""
     layout = _choose_basic(rng, event)
+    if not real_forms():
+        return layout
     own = np.random.default_rng(zlib.crc32(f"{event.title}|{event.start}".encode()))
     return replace(
         layout,
