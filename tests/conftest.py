@@ -34,7 +34,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # busy to the end instead of leaving one module running alone. The first one also builds the
 # shared run (shared_run.py) that the later end-to-end modules read.
 SLOW_FIRST = ("test_simpeg_quality.py", "test_postgres.py", "test_backfill.py",
-              "test_training_flow.py", "test_e2e.py", "test_forms_e2e.py", "test_career.py", "test_budget_flow.py",
+              "test_training_flow.py", "test_e2e.py", "test_forms_e2e.py", "test_career.py",
+              "test_budget_flow.py",
               "test_literacy_flow.py", "test_dbt_training.py", "test_report.py",
               "test_dbt_budget.py", "test_dbt_models.py", "test_serve.py")
 
