@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from expectations.suites import ROW_ACCEPTED, build_suite, judged_columns
+from expectations.suites import ROW_ACCEPTED, build_suite, condition_text, judged_frame
 from ingest.spec import SourceSpec
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -74,26 +74,29 @@ class Judge:
     def judge(self, spec: SourceSpec, values: pd.DataFrame, rejected: pd.Series,
               run_name: str) -> Verdict:
         """Validate the normalised rows of one file (all rows, with their outcome flag)."""
-        frame = values[judged_columns(spec)].astype(object).where(values.notna(), None)
-        frame[ROW_ACCEPTED] = ~rejected.to_numpy()
+        frame = judged_frame(spec, values, rejected)
         result = self._checkpoint(spec).run(
             batch_parameters={"dataframe": frame},
             run_id=self._gx.RunIdentifier(run_name=run_name))
         validation = next(iter(result.run_results.values()))
-        reasons = [_reason(r, self.share(spec)) for r in validation.results if not r.success]
+        reasons = [_reason(r, spec, self.share(spec))
+                   for r in validation.results if not r.success]
         return Verdict(bool(result.success), reasons, len(validation.results), len(reasons))
 
 
-def _reason(result: Any, max_share: float) -> str:
+def _reason(result: Any, spec: SourceSpec, max_share: float) -> str:
     config = result.expectation_config
     kwargs = config.kwargs
     column = kwargs.get("column")
-    pct = result.result.get("unexpected_percent")
+    pct = result.result.get("unexpected_percent") or 0.0
     if column == ROW_ACCEPTED:
         return (f"{pct:.1f} % of the rows are rejected (more than {max_share:.0%}): the whole "
                 "file is held back. Fix the rows listed and send it again.")
     if config.type == "expect_table_row_count_to_be_between":
         return "The file has no data rows."
     if config.type == "expect_column_values_to_not_be_null":
-        return f"Column {column}: {pct:.1f} % of the rows are blank or not understood."
+        where = condition_text(spec.column(column))
+        rows = f"the accepted rows {where}" if where else "the accepted rows"
+        return (f"Column {column}: {pct:.1f} % of {rows} are blank or not understood. Fill "
+                "it in and send the file again.")
     return f"Column {column}: {pct:.1f} % of the values are outside the code list."

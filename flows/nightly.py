@@ -20,8 +20,11 @@ from expectations.judge import Judge
 from flows.progress import reporter
 from flows.result import FileOutcome, RunResult
 from ingest.extract import FileExtract, extract_file
-from ingest.landing import LandingBatch, discover
+from ingest.landing import LandingBatch, LandingProblem, discover
+from ingest.privacy import mask_personal
+from ingest.routing import Routing, note_routing
 from ingest.sources import SOURCES
+from ingest.understood import reading_record, summary_line
 from terpilah.settings import Settings, load_settings
 from warehouse import marts
 from warehouse.archive import archive_file
@@ -62,12 +65,27 @@ def discover_task(settings: Settings, sources: list[str], as_of: date | None,
         new = [b for b in batches if seen.get((b.source, b.data_date)) != b.fingerprint()]
     else:
         new = batches
-    return new, [f"{p.path}: {p.message}" for p in problems], len(batches) - len(new)
+    return new, [landing_problem(settings.landing, p) for p in problems], len(batches) - len(new)
+
+
+def landing_problem(landing: Path, problem: LandingProblem) -> str:
+    """``<path in the landing folder>: <what is wrong and what to do>``, masked by value (a
+    file name may carry a name or a NIP)."""
+    return mask_personal(f"{_in_landing(landing, problem.path)}: {problem.message}")
+
+
+def _in_landing(landing: Path, path: Path) -> str:
+    try:
+        return path.relative_to(landing).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @task(name="extract", **TASK)
-def extract_task(path: Path, source: str, data_date: date) -> FileExtract:
-    return extract_file(path, SOURCES[source], data_date)
+def extract_task(path: Path, routing: Routing, data_date: date) -> FileExtract:
+    fx = extract_file(path, SOURCES[routing.source], data_date)
+    note_routing(fx, routing)  # why this source (and a warning when the header fit was close)
+    return fx
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -152,18 +170,20 @@ def summary_task(settings: Settings, result: RunResult, started: datetime) -> Ru
     return result
 
 
-def _outcomes(batch: BatchLoad) -> list[FileOutcome]:
+def _outcomes(batch: BatchLoad, landing: Path) -> list[FileOutcome]:
     return [FileOutcome(
         source=batch.source, data_date=batch.data_date, file=fx.path.name,
         status="accepted" if batch.accepted else "rejected", rows_read=fx.rows_read,
         rows_loaded=fx.rows_accepted if batch.accepted else 0, rows_rejected=fx.rows_rejected,
         warnings=fx.count("warning"),  # type: ignore[arg-type]
-        reasons=batch.reasons.get(fx.path.name, [])
+        reasons=[mask_personal(r) for r in batch.reasons.get(fx.path.name, [])]
         or (["rejected with the other files of its date"] if not batch.accepted else []),
         quarantined_rows=sorted({int(r) for r in _rejects(fx)["source_row"].dropna()})[
             :SUMMARY_ROWS],
         quarantined_by_rule={str(k): int(v) for k, v in
                              _rejects(fx)["rule"].value_counts().sort_index().items()},
+        path=_in_landing(landing, fx.path),
+        understood=summary_line(reading_record(fx.reading, fx.source)),
     ) for fx in batch.files]
 
 
@@ -187,7 +207,7 @@ def nightly(as_of: date | None = None, landing: str | None = None,
             result = _run(settings, run_id, as_of, sources, force, build)
         except Exception as exc:
             _notify(settings, {"run_id": run_id, "status": "crashed",
-                               "error": f"{type(exc).__name__}: {exc}"[:1000]})
+                               "error": mask_personal(f"{type(exc).__name__}: {exc}")[:1000]})
             raise
     if result.status == "failed" or result.files_rejected:
         _notify(settings, result.to_dict())
@@ -223,14 +243,14 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
             files = []
             for path in landing_batch.files:
                 with result.timed("extract"):
-                    files.append(extract_task(path, landing_batch.source,
+                    files.append(extract_task(path, landing_batch.routing(path),
                                               landing_batch.data_date))
                 progress.advance(f"{landing_batch.source}/{landing_batch.data_date}/{path.name}")
             with result.timed("validate"):
                 batch = validate_task(landing_batch, files, judge, run_id)
             with result.timed("load"):
                 batch = load_task(settings, batch)
-            result.files.extend(_outcomes(batch))
+            result.files.extend(_outcomes(batch, settings.landing))
             if batch.accepted:
                 accepted_any = True
                 if batch.source == "simpeg":  # the employee history is replayed by date
@@ -246,7 +266,7 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
             refreshed = refresh_marts(settings, loaded,
                                       rebuild=accepted_any or force or not has_marts)
         progress.advance()
-        result.dbt_failures = refreshed.dbt_failures
+        result.dbt_failures = [mask_personal(f) for f in refreshed.dbt_failures]
         result.published = refreshed.published
         result.stale_sources = refreshed.stale_sources
     if result.dbt_failures:

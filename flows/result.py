@@ -21,9 +21,13 @@ class FileOutcome:
     rows_loaded: int
     rows_rejected: int
     warnings: int
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # masked by value
     quarantined_rows: list[int] = field(default_factory=list)  # the first rows held back
     quarantined_by_rule: dict[str, int] = field(default_factory=dict)
+    path: str = ""  # in the landing folder: <folder>/<date>/<file>
+    # What was understood, in one line (sheet, header row, title-block attributes, columns not
+    # used; masked by value); everything is in audit.files.reading_json
+    understood: str = ""
 
 
 @dataclass

@@ -98,6 +98,16 @@ def _file_notes(notes: list[tuple[str, str]], severity: Severity) -> pd.DataFram
                          "severity": str(severity), "message": [m for _, m in notes]})
 
 
+# title rule -> the table column whose values make it moot when filled on every row
+_RULE_COLUMN = {"class_date_from_folder": "class_date", "tahun_weak": "tahun",
+                "tahun_conflict": "tahun", "skpd_from_letterhead": "nama_skpd"}
+
+
+def _moot_column(rule: str) -> str:
+    """``dokumen_assumed`` -> ``dokumen``; the mapped column of other rules; else the rule."""
+    return _RULE_COLUMN.get(rule, rule.removesuffix("_assumed"))
+
+
 def _attributes(title: TitleReading) -> dict[str, tuple[str, str]]:
     """The title block's values as text with their evidence (dates as YYYY-MM-DD)."""
     out: dict[str, tuple[str, str]] = {}
@@ -141,12 +151,10 @@ def extract_file(path: Path, spec: SourceSpec, data_date: date) -> FileExtract:
     file_values = title.values
     out.reading.attributes = _attributes(title)
     norm: Normalised = normalise(table, spec)
-    # A note "<column>_assumed" says what the title block could not tell; moot when the
-    # table's own column is filled on every row.
-    notes = [(rule, message) for rule, message in title.notes
-             if not _filled(norm, rule.removesuffix("_assumed"))]
-    warnings = [(rule, message) for rule, message in title.warnings
-                if not _filled(norm, rule.removesuffix("_assumed"))]
+    # A title note or warning on a file-level value is moot when the table's own column of
+    # that value is filled on every row (a TANGGAL column beside "no date in the title").
+    notes = [(r, m) for r, m in title.notes if not _filled(norm, _moot_column(r))]
+    warnings = [(r, m) for r, m in title.warnings if not _filled(norm, _moot_column(r))]
     for name, value in file_values.items():  # the file's value, where a row has none
         value = pd.Timestamp(value) if isinstance(value, date) else value
         if name in norm.present:

@@ -79,5 +79,9 @@ def mask_values(text: pd.Series, pii: Pii) -> pd.Series:
     if pii is Pii.NONE:
         return text
     if pii in (Pii.NIP, Pii.NIK, Pii.PHONE):
-        return text.str.replace(r"[0-9A-Za-z](?=(?:.*[0-9A-Za-z]){3})", "*", regex=True)
+        ids = text.str.replace(r"[0-9A-Za-z](?=(?:.*[0-9A-Za-z]){3})", "*", regex=True)
+        # Words in an ID column are something else (a signer's name under the list): their
+        # last letters would be part of a name, so the whole value is hidden.
+        words = text.str.count("[A-Za-z]").fillna(0) > 2
+        return ids.mask(words, "(hidden: " + text.str.len().astype("string") + " characters)")
     return text.where(text.isna(), "(hidden)")

@@ -64,6 +64,36 @@ def parse_id(s: pd.Series, digits: int) -> IdParsed:
     return IdParsed(value, mangled, wrong)
 
 
+class NikInNip(NamedTuple):
+    digits: pd.Series  # the 16 digits where the text is a NIK (a birth date at digits 7-12)
+    mangled: pd.Series  # a 16-digit number Excel rounded or wrote as 6.10701E+15
+    sex: pd.Series  # L/P from the NIK digits (day of birth + 40 for women); NA elsewhere
+
+
+# A NIP stored as a number arrives as a float near 2 * 10^17; a NIK's 16 digits lie between
+# 10^15 and 10^16.
+_NIK_RANGE = (1e15, 1e16)
+
+
+def parse_nik_in_nip(s: pd.Series) -> NikInNip:
+    """A NIK (16 digits) written where a NIP (18) belongs. A NIP with two digits lost is not
+    taken for one: its digits 9-10 are the century of its TMT year (19, 20), never the month
+    a NIK has there."""
+    text = clean_text(s).str.lstrip("'`’ ").str.strip()
+    compact = text.str.replace(f"{WS}|[.-]", "", regex=True)
+    sixteen = compact.where(compact.str.fullmatch(f"{D}{{16}}").fillna(False).astype(bool))
+    day = digits_at(sixteen, 6, 8)
+    female = day > 40
+    born = ymd_to_date(pd.Series(2000.0, index=s.index), digits_at(sixteen, 8, 10),
+                       day - 40 * female)  # 2000: a leap year, 29-02 is a date
+    digits = sixteen.where(born.notna()).astype("string")
+    number = pd.to_numeric(text.where(text.str.contains(_MANGLED, regex=True).fillna(False))
+                           .str.replace(",", ".", regex=False), errors="coerce")
+    mangled = number.between(*_NIK_RANGE, inclusive="left").fillna(False).astype(bool)
+    sex = female.map({True: "P", False: "L"}).where(digits.notna()).astype("string")
+    return NikInNip(digits, mangled & digits.isna(), sex)
+
+
 # --- dates --------------------------------------------------------------------------------
 
 MONTHS: dict[str, int] = {

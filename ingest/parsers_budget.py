@@ -9,31 +9,52 @@ column has few distinct values, so each parser works on the unique values of a c
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
 from typing import NamedTuple
 
 import pandas as pd
 
-from ingest.parsers import Parsed, clean_text
+from ingest.parsers import WS, Parsed, clean_text
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("9999999999999999.99")  # DECIMAL(18, 2)
+# Float noise: Excel formulas leave binary fractions behind (``2337873999.9900002``,
+# ``1249999.9999999998``) and its 15-digit precision and 11-digit display round long numbers
+# (``5.0000000001E7``). More than 2 decimals are rounded to the sen only when what is dropped
+# is below a hundredth of a sen, or beyond the 10th significant digit of the amount (a part in
+# 10^10). A third decimal anyone could mean (``1250000.125``) is neither, and is refused.
+NOISE_ABSOLUTE = Decimal("0.0001")
+NOISE_RELATIVE = Decimal("1E-10")
 
 _CURRENCY = re.compile(r"^(?:RP|IDR)\.?|RP\.?$|IDR$")
 _THOUSANDS_DOT = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$")
-_PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]{1,2})?$")
-_SCIENTIFIC = re.compile(r"^[0-9]+(?:\.[0-9]+)?E[+-]?[0-9]+$")
+_PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+_SCIENTIFIC = re.compile(r"^[0-9]+(?:\.[0-9]+)?E[+-]?[0-9]{1,4}$")
+# Accounting formats print zero as a dash: ``-``, ``Rp -``, ``Rp. -``, ``Rp 0,-``.
+_DASH = re.compile(r"^(?:(?:RP|IDR)\.?)?[-\u2013\u2014]+$")
 
 
-def amount(text: str) -> Decimal | None:
-    """One amount as written, or None when it is not an amount.
+class Problem(StrEnum):
+    """Why a written value is not an amount (a message per cause)."""
+
+    NOT_AMOUNT = "not_amount"
+    DECIMALS = "decimals"  # more than 2 decimals that are not float noise
+    TOO_LARGE = "too_large"  # beyond DECIMAL(18, 2)
+
+
+def read_amount(text: str) -> tuple[Decimal | None, Problem | None]:
+    """One amount as written and, when it is none, why.
 
     ``'Rp 50.000.000,00'``, ``'50.000.000'`` (Indonesian), ``'50,000,000.00'`` (English),
-    ``'50000000'``, ``'1250000.5'`` (a number cell), ``'-Rp 5.000.000'``, ``'(5.000.000)'``.
-    A dot followed by exactly three digits is a thousands separator (``'2.500'`` is 2500); at
-    most two decimals (sen)."""
+    ``'50000000'``, ``'1250000.5'`` (a number cell), ``'-Rp 5.000.000'``, ``'(5.000.000)'``,
+    and a dash (``'-'``, ``'Rp -'``: zero, as accounting formats print it). A dot followed by
+    exactly three digits is a thousands separator (``'2.500'`` is 2500); at most two decimals
+    (sen), beyond them only float noise (see ``NOISE_ABSOLUTE``), which is rounded away."""
     s = text.upper().replace(" ", "").replace("\xa0", "")
+    if _DASH.match(s):
+        return Decimal("0.00"), None
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]
@@ -47,14 +68,27 @@ def amount(text: str) -> Decimal | None:
     s = s.removesuffix(",")
     number = _canonical(s)
     if number is None:
-        return None
+        return None, Problem.NOT_AMOUNT
     try:
         value = Decimal(number)
+        if not value.is_finite():
+            return None, Problem.NOT_AMOUNT
+        if abs(value) > MAX_AMOUNT:  # before quantize: 1E+308 has no sen to round to
+            return None, Problem.TOO_LARGE
+        sen = value.quantize(CENT, ROUND_HALF_UP)
     except InvalidOperation:
-        return None
-    if value != value.quantize(CENT) or abs(value) > MAX_AMOUNT:
-        return None
-    return (-value if negative else value).quantize(CENT)
+        return None, Problem.NOT_AMOUNT
+    dropped = abs(value - sen)
+    if dropped and dropped >= NOISE_ABSOLUTE and dropped >= abs(value) * NOISE_RELATIVE:
+        return None, Problem.DECIMALS
+    if sen == 0:
+        return Decimal("0.00"), None  # never "-0.00"
+    return (-sen if negative else sen), None
+
+
+def amount(text: str) -> Decimal | None:
+    """One amount as written, or None when it is not an amount (see :func:`read_amount`)."""
+    return read_amount(text)[0]
 
 
 def _canonical(s: str) -> str | None:
@@ -80,13 +114,35 @@ def _canonical(s: str) -> str | None:
     return s if _PLAIN.match(s) else None
 
 
+def _money_text(s: pd.Series) -> pd.Series:
+    """Cell text as :func:`clean_text` makes it, but a lone ``-`` is kept: in a money column it
+    is zero, not blank."""
+    out = s.astype("string").str.replace(f"{WS}+", " ", regex=True).str.strip()
+    return out.mask(out == "")
+
+
 def parse_money(s: pd.Series) -> Parsed:
-    """Amounts as exact decimal text with two places (``'50000000.00'``); NA when blank."""
-    text = clean_text(s)
+    """Amounts as exact decimal text with two places (``'50000000.00'``); NA when blank; a
+    dash is ``'0.00'``."""
+    text = _money_text(s)
     lookup = {v: amount(v) for v in text.dropna().unique()}
     value = text.map(lambda v: None if pd.isna(v) or lookup[v] is None else str(lookup[v]))
     value = value.astype("string")
     return Parsed(value, text.notna() & value.isna())
+
+
+def amount_problems(text: pd.Series) -> pd.Series:
+    """Per cell, why its text is not an amount (a :class:`Problem` value); NA where it is
+    one or blank."""
+    lookup = {v: read_amount(v)[1] for v in text.dropna().unique()}
+    return text.map(lambda v: None if pd.isna(v) else lookup[v]).astype("string")
+
+
+def written_as_dash(text: pd.Series) -> pd.Series:
+    """Cells holding only a dash (``-``, ``Rp -``): zero as accounting formats print it, which
+    a sender may also mean as "nothing to write"."""
+    squeezed = text.astype("string").str.upper().str.replace(f"{WS}", "", regex=True)
+    return squeezed.str.fullmatch(_DASH.pattern).fillna(False).astype(bool)
 
 
 _COUNT = re.compile(r"^([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:\s*(?:ORANG|ORG|JIWA|KK))?$")
@@ -178,11 +234,12 @@ def dokumen_name(text: str) -> str | None:
     words = " " + re.sub(r"[^A-Z]+", " ", text.upper()) + " "
     compact = re.sub(r"[^A-Z]", "", text.upper())
     changed = any(w in words for w in (" PERUBAHAN ", " DPPA ", " RKPA ", " P APBD ",
-                                       " APBD P ", " RKAP ")) or "DPPA" in compact
+                                       " APBD P ", " RKAP ", " PRKA ")) or "DPPA" in compact
     if " DPA " in words or " DPPA " in words or "PELAKSANAAN" in words or "DPPA" in compact:
         return "DPA Perubahan" if changed else "DPA Murni"
-    if " RKA " in words or " RKPA " in words or "RENCANA KERJA DAN ANGGARAN" in words \
-            or " RKAP " in words:
+    # "PERUBAHAN RENCANA KERJA ANGGARAN (PRKA SKPD)", "RENCANA KERJA DAN PERUBAHAN ANGGARAN":
+    # a plan (RKA), amended
+    if any(w in words for w in (" RKA ", " RKPA ", " RKAP ", " PRKA ", " RENCANA KERJA ")):
         return "RKA Perubahan" if changed else "RKA Murni"
     if " MURNI " in words:
         return "DPA Murni"

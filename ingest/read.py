@@ -1,26 +1,32 @@
 """Read a landing file into a table of text cells with its header found.
 
-Government spreadsheets carry title rows above the header, a column-number row under it,
-blank rows, a trailing ``JUMLAH`` row and several sheets. This module finds the sheet and the
-header row that best match the source description, maps headers to canonical columns and
-returns every data row as text, with the row number a person sees in the spreadsheet.
+Government spreadsheets carry title rows above the header, headers over two or three rows
+with merged group headings, a column-number row under them, merged cells down a grouping
+column, blank rows, ``JUMLAH`` rows, a signature block and several sheets. This module picks
+the sheet whose header fits the source best and that has data rows, finds the header
+(``ingest.read_header``), maps it to canonical columns and returns every data row as text
+with the row number a person sees in the spreadsheet (``ingest.read_layout``). What was
+recognised is said in ``RawTable.sheet_evidence`` and ``RawTable.layout``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from ingest.spec import SourceSpec, normalise_header
+from ingest.read_header import HEADER_SCAN_ROWS, Header, Merge, find_header
+from ingest.read_layout import TOTAL_PATTERN, fill_down, table_from_rows
+from ingest.spec import SourceSpec
 
-HEADER_SCAN_ROWS = 40
-TOTAL_WORDS = ("JUMLAH", "TOTAL", "GRAND TOTAL", "JML")
 DELIMITERS = (";", ",", "\t", "|")
+_TOTAL = re.compile(TOTAL_PATTERN)
+SHOWN_SHEETS = 4
 
 
 class FileProblem(Exception):
@@ -39,9 +45,9 @@ class RawTable:
 
     frame: pd.DataFrame  # canonical columns (strings) + ``_source_row``
     sheet: str | None
-    header_row: int  # 1-based
+    header_row: int  # 1-based; the last row of a header over several rows
     headers: dict[str, str]  # canonical column -> header text as written in the file
-    unmapped: list[str] = field(default_factory=list)
+    unmapped: list[str] = field(default_factory=list)  # non-empty columns not read
     skipped_rows: dict[str, int] = field(default_factory=dict)  # reason -> count
     encoding: str | None = None
     delimiter: str | None = None
@@ -50,12 +56,23 @@ class RawTable:
     layout: list[str] = field(default_factory=list)  # what was recognised: "two-row header"
 
 
-def _preamble(rows: list[list[object]]) -> list[str]:
-    """Each filled row above the header as one line (its non-empty cells joined by a space):
-    the title block of a form (e.g. an attendance list's training name and dates)."""
-    lines = [" ".join(str(c).strip() for c in row if c is not None and str(c).strip())
-             for row in rows]
-    return [line for line in lines if line]
+@dataclass(frozen=True)
+class HeaderFit:
+    """How well a file's header fits a source, over the whole header."""
+
+    required_present: bool  # every required column of the source is there
+    explained: int  # the header's non-empty cells the source reads (or knows to ignore)
+    cells: int  # the header's non-empty cells
+    sheet: str | None = None
+    header_row: int | None = None  # 1-based, the last header row
+
+    @property
+    def share(self) -> float:
+        """The part of the header the source explains (0 to 1)."""
+        return self.explained / self.cells if self.cells else 0.0
+
+    def as_tuple(self) -> tuple[bool, int]:
+        return self.required_present, self.explained
 
 
 def read_table(path: Path, spec: SourceSpec) -> RawTable:
@@ -71,161 +88,137 @@ def read_table(path: Path, spec: SourceSpec) -> RawTable:
     raise FileProblem("file_format", f"Unsupported file type '{suffix}': send .xlsx or .csv.")
 
 
-# --- header detection ---------------------------------------------------------------------
-
-@dataclass
-class _Header:
-    row: int  # 0-based index in the rows list
-    mapping: dict[str, int]  # canonical column -> column position
-    names: dict[str, str]  # canonical column -> header text
-    unmapped: list[str]
-    score: int
-    key: str
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
-def _find_header(rows: list[list[str]], spec: SourceSpec) -> _Header | None:
-    index = spec.header_index()
-    priority = {c.name: [normalise_header(h) for h in c.headers] for c in spec.columns}
-    best: _Header | None = None
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        cells = [normalise_header(c) for c in row]
-        present = {cell: pos for pos, cell in reversed(list(enumerate(cells))) if cell}
-        matched = {index[cell] for cell in present if cell in index}
-        if len(matched) < 2 or (best is not None and len(matched) <= best.score):
-            continue
-        mapping: dict[str, int] = {}
-        names: dict[str, str] = {}
-        for col, variants in priority.items():
-            for variant in variants:
-                if variant in present:
-                    mapping[col] = present[variant]
-                    names[col] = str(row[present[variant]]).strip()
-                    break
-        used = set(mapping.values())
-        unmapped = [str(row[p]).strip() for p, c in enumerate(cells) if c and p not in used]
-        best = _Header(i, mapping, names, unmapped, len(matched), spec.key_column)
-    return best
+def _preamble(rows: list[list[object]]) -> list[str]:
+    """Each filled row above the header as one line (its non-empty cells joined by a space):
+    the title block of a form (e.g. an attendance list's training name and dates)."""
+    lines = [" ".join(_cell_text(c).strip() for c in row if _cell_text(c).strip())
+             for row in rows]
+    return [line for line in lines if line]
 
 
-def _require_columns(header: _Header | None, spec: SourceSpec, sheet: str | None) -> _Header:
+def _require_columns(header: Header | None, spec: SourceSpec, sheet: str | None) -> Header:
     if header is None:
         expected = ", ".join(c.headers[0] for c in spec.required)
         raise FileProblem("header_not_found", "No header row found in the first "
                           f"{HEADER_SCAN_ROWS} rows. Expected columns such as: {expected}.", sheet)
-    missing = [c for c in spec.required if c.name not in header.mapping]
-    if missing:
+    if not header.required_present:
+        found = set(header.mapping) | ({header.sex_pair[0]} if header.sex_pair else set())
+        missing = [c for c in spec.required if c.name not in found]
         parts = [f"{c.name} (headed e.g. {' / '.join(repr(h) for h in c.headers[:4])})"
                  for c in missing]
-        raise FileProblem("required_column_missing", f"Required column(s) missing in header row "
-                          f"{header.row + 1}: " + "; ".join(parts) + ". Add the column(s) "
+        raise FileProblem("required_column_missing", f"Required column(s) missing in header "
+                          f"{header.rows_text}: " + "; ".join(parts) + ". Add the column(s) "
                           "and send the file again.", sheet)
     return header
 
 
-def _table_from_rows(body: pd.DataFrame, header: _Header, first_row_number: int,
-                     totals_inside: bool = False) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Data rows (``body``: cells under the header, any dtype) as a text frame of the mapped
-    columns; drops blank rows, the column-number row and a total row with all below it. A
-    total row has a blank key and starts with a total word in a mapped cell or in the first
-    filled cell of the whole row (``JUMLAH`` is often merged over an unmapped ``NO`` column).
-    With ``totals_inside`` (sheets with subtotal rows) total rows are kept, marked in
-    ``_is_total``, and the table goes on below them."""
-    n = len(body)
-    out = pd.DataFrame(
-        {col: _as_text(body[pos]) if pos in body.columns else pd.Series([""] * n, dtype="string")
-         for col, pos in header.mapping.items()}, index=body.index,
-    ).reset_index(drop=True)
-    out["_source_row"] = range(first_row_number, first_row_number + n)
-    skipped: dict[str, int] = {}
-    if n == 0:
-        if totals_inside:
-            out["_is_total"] = np.zeros(0, dtype=bool)
-        return out, skipped
-    cells = out.drop(columns="_source_row").apply(lambda c: c.str.strip()).fillna("")
-    # blank and total rows have a blank key: look closer only at those (few) rows
-    key_blank = (cells[header.key] == "").to_numpy() if header.key in cells else np.ones(n, bool)
-    candidates = cells[key_blank]
-    blank = np.zeros(n, dtype=bool)
-    blank[key_blank] = (candidates == "").all(axis=1).to_numpy()
-    numbering = np.zeros(n, dtype=bool)
-    head = min(n, 3)  # the column-number row sits right under the header
-    numbering[:head] = _column_number_row(cells.iloc[:head])
-    is_total = np.zeros(n, dtype=bool)
-    if key_blank.any():
-        is_total[key_blank] = _says_total(body[key_blank], candidates)
-    if totals_inside:
-        out["_is_total"] = is_total
-        is_total = np.zeros(n, dtype=bool)
-    total_at = int(is_total.argmax()) if is_total.any() else n
-    keep = ~blank & ~numbering
-    keep[total_at:] = False
-    for reason, mask in (("blank", blank), ("column_numbers", numbering)):
-        if mask[:total_at].any():
-            skipped[reason] = int(mask[:total_at].sum())
-    if total_at < n:
-        skipped["total_row_and_below"] = n - total_at
-    return out[keep].reset_index(drop=True), skipped
-
-
-def _says_total(rows: pd.DataFrame, mapped: pd.DataFrame) -> np.ndarray:
-    """A total word in a mapped cell, or in the first filled cell of the whole row."""
-    pattern = rf"^(?:{'|'.join(TOTAL_WORDS)})\b"
-    in_mapped = np.zeros(len(rows), dtype=bool)
-    for col in mapped.columns:
-        in_mapped |= mapped[col].str.upper().str.contains(pattern, regex=True).to_numpy(bool)
-    text = rows.apply(_as_text).apply(lambda c: c.str.strip())
-    first = text.astype(object).where(text != "").bfill(axis=1).iloc[:, 0].fillna("")
-    return in_mapped | first.astype(str).str.upper().str.contains(pattern).to_numpy(bool)
-
-
-def _as_text(col: pd.Series) -> pd.Series:
-    """Cells to text. XLSX numbers arrive as floats: a whole number of at most 15 digits (all
-    Excel keeps exactly) loses its ``.0`` (``21.0`` -> ``21``); longer numbers keep Python's
-    text, so a float NIP keeps its ``e+17`` and is flagged as mangled."""
-    col = col.astype(object)
-    text = col.where(col.notna(), "").astype(str).astype("string")
-    return text.str.replace("^(-?[0-9]{1,15})[.]0$", r"\1", regex=True)
-
-
-def _column_number_row(cells: pd.DataFrame) -> np.ndarray:
-    """The row of column numbers (1, 2, 3, ...) that many templates put under the header."""
-    numeric = cells.apply(lambda c: c.str.fullmatch("[0-9]{1,3}").fillna(False))
-    values = cells.apply(lambda c: pd.to_numeric(c, errors="coerce"))
-    distinct = values.nunique(axis=1) == values.notna().sum(axis=1)
-    return (numeric.all(axis=1) & distinct & (values.notna().sum(axis=1) >= 3)).to_numpy()
+def _raw_table(body_cells: pd.DataFrame, header: Header, spec: SourceSpec,
+               merges: list[Merge], preamble: list[list[object]],
+               sheet: str | None = None, **extra: str | None) -> RawTable:
+    body = table_from_rows(body_cells, header, header.bottom + 2, spec.totals_inside, merges)
+    unmapped = [header.texts[p] for p in header.unmapped] + body.headless
+    return RawTable(body.frame, sheet, header.bottom + 1, dict(header.names), unmapped,
+                    body.skipped, preamble=_preamble(preamble),
+                    layout=header.layout() + body.layout, **extra)  # type: ignore[arg-type]
 
 
 # --- XLSX -------------------------------------------------------------------------------
 
-def _read_xlsx(path: Path, spec: SourceSpec) -> RawTable:
+@dataclass
+class _Sheet:
+    name: str
+    cells: list[list[object]]
+    merges: list[Merge]
+    header: Header | None = None
+    data_rows: int = 0
+
+    @property
+    def rank(self) -> tuple[object, ...]:
+        h = self.header
+        assert h is not None
+        return h.required_present, self.data_rows > 0, h.score, self.data_rows, h.rank
+
+
+def _load_xlsx(path: Path) -> list[_Sheet]:
     from python_calamine import CalamineWorkbook
 
     try:
         book = CalamineWorkbook.from_path(str(path))
-        sheets = [(name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                  for name in book.sheet_names]
+        sheets = []
+        for name in book.sheet_names:
+            sheet = book.get_sheet_by_name(name)
+            merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()]
+            sheets.append(_Sheet(name, sheet.to_python(skip_empty_area=False), merges))
     except Exception as exc:  # calamine raises its own error types for corrupt files/sheets
         raise FileProblem("file_unreadable", f"The file cannot be opened as XLSX ({exc}). "
                           "Open it in Excel, save it as .xlsx and send it again.") from exc
-    candidates: list[tuple[_Header, str, list[list[str]]]] = []
-    for name, cells in sheets:
-        head = [[_cell_text(v) for v in row] for row in cells[:HEADER_SCAN_ROWS]]
-        header = _find_header(head, spec)
-        if header is not None:
-            candidates.append((header, name, cells))
-    if not candidates:
-        first = book.sheet_names[0] if book.sheet_names else None
-        _require_columns(None, spec, first)
-    header, sheet, cells = max(candidates, key=lambda c: c[0].score)
-    header = _require_columns(header, spec, sheet)
-    body = pd.DataFrame(cells[header.row + 1:], dtype=object)
-    frame, skipped = _table_from_rows(body, header, header.row + 2, spec.totals_inside)
-    return RawTable(frame, sheet, header.row + 1, header.names, header.unmapped, skipped,
-                    preamble=_preamble(cells[:header.row]))
+    return sheets
 
 
-def _cell_text(value: object) -> str:
-    return "" if value is None else str(value)
+def _data_rows(sheet: _Sheet) -> int:
+    """Rows under the header with a key that is no total: enough to compare sheets."""
+    header = sheet.header
+    assert header is not None
+    pos = header.mapping.get(header.key)
+    if pos is None:
+        return 0
+    count = 0
+    for row in sheet.cells[header.bottom + 1:]:
+        text = _cell_text(row[pos]).strip().upper() if pos < len(row) else ""
+        count += bool(text) and not _TOTAL.match(text)
+    return count
+
+
+def _fit(sheet: _Sheet) -> str:
+    if sheet.header is None:
+        return "no matching header"
+    rows = "row" if sheet.data_rows == 1 else "rows"
+    return f"{sheet.header.score} columns, {sheet.data_rows} {rows}"
+
+
+def _choose_sheet(sheets: list[_Sheet], spec: SourceSpec) -> tuple[_Sheet, str] | None:
+    """The sheet with the best header fit that has data rows; among equal fits the one with
+    the most data rows. None when no sheet has a header of the source."""
+    for sheet in sheets:
+        head = [[_cell_text(v) for v in row] for row in sheet.cells[:HEADER_SCAN_ROWS]]
+        sheet.header = find_header(head, sheet.merges, spec)
+    found = [s for s in sheets if s.header is not None]
+    if not found:
+        return None
+    if len(found) == 1:
+        why = "the only sheet" if len(sheets) == 1 else "the only sheet with a matching header"
+        return found[0], why
+    for sheet in found:
+        sheet.data_rows = _data_rows(sheet)
+    best = max(found, key=lambda s: s.rank)  # the first of equals
+    others = [f"{s.name} ({_fit(s)})" for s in sheets if s is not best]
+    shown = others[:SHOWN_SHEETS] + ([f"{len(others) - SHOWN_SHEETS} more"]
+                                     if len(others) > SHOWN_SHEETS else [])
+    assert best.header is not None
+    return best, (f"best header fit ({best.header.score} columns) with {best.data_rows} data "
+                  f"rows; also looked at: {', '.join(shown)}")
+
+
+def _read_xlsx(path: Path, spec: SourceSpec) -> RawTable:
+    sheets = _load_xlsx(path)
+    chosen = _choose_sheet(sheets, spec)
+    if chosen is None:
+        _require_columns(None, spec, sheets[0].name if sheets else None)
+    assert chosen is not None
+    sheet, evidence = chosen
+    header = _require_columns(sheet.header, spec, sheet.name)
+    merges = fill_down(sheet.cells, sheet.merges, header.bottom + 1)
+    body = pd.DataFrame(sheet.cells[header.bottom + 1:], dtype=object)
+    return _raw_table(body, header, spec, merges, sheet.cells[:header.top], sheet.name,
+                      sheet_evidence=evidence)
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -243,65 +236,72 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _csv_header(text: str, spec: SourceSpec) -> tuple[Header, str, list[list[str]]] | None:
+    """The best header over the delimiters, with its delimiter and the first records (a
+    quoted header cell may hold a line break: records, not lines)."""
+    best: tuple[Header, str, list[list[str]]] | None = None
+    for delimiter in DELIMITERS:
+        try:
+            rows = list(islice(csv.reader(io.StringIO(text), delimiter=delimiter),
+                               HEADER_SCAN_ROWS))
+        except csv.Error:
+            continue
+        header = find_header(rows, [], spec)
+        if header is not None and (best is None or header.rank > best[0].rank):
+            best = (header, delimiter, rows)
+    return best
+
+
 def _read_csv(path: Path, spec: SourceSpec) -> RawTable:
     text, encoding = _decode(path.read_bytes())
     if not text.strip():
         raise FileProblem("file_empty", "The file is empty: no header and no rows.")
-    head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
-    best: tuple[_Header, str] | None = None
-    for delimiter in DELIMITERS:
-        rows = list(csv.reader(head_lines, delimiter=delimiter))
-        header = _find_header(rows, spec)
-        if header is not None and (best is None or header.score > best[0].score):
-            best = (header, delimiter)
-    if best is None:
+    found = _csv_header(text, spec)
+    if found is None:
         _require_columns(None, spec, None)
-    assert best is not None
-    header, delimiter = best
+    assert found is not None
+    header, delimiter, rows = found
     header = _require_columns(header, spec, None)
     # wide enough for the longest line, so no row is ever dropped as "bad"
-    width = max(max(header.mapping.values()) + 1,
+    width = max(max(header.used | set(header.texts)) + 1,
                 max(line.count(delimiter) for line in text.splitlines()) + 1)
     body = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
-                       skiprows=header.row + 1, keep_default_na=False, skip_blank_lines=False,
+                       skiprows=header.bottom + 1, keep_default_na=False, skip_blank_lines=False,
                        engine="c", names=range(width), index_col=False)
-    frame, skipped = _table_from_rows(body, header, header.row + 2, spec.totals_inside)
-    title_rows = list(csv.reader(text.splitlines()[:header.row], delimiter=delimiter))
-    return RawTable(frame, None, header.row + 1, header.names, header.unmapped, skipped,
-                    encoding=encoding, delimiter=delimiter, preamble=_preamble(title_rows))
+    return _raw_table(body, header, spec, [], rows[:header.top],  # type: ignore[arg-type]
+                      encoding=encoding, delimiter=delimiter)
 
 
 # --- telling sources apart --------------------------------------------------------------
 
-def header_fit(path: Path, spec: SourceSpec) -> tuple[bool, int]:
-    """How well ``path``'s best header row fits ``spec``: (all required columns present,
-    number of columns named). (False, 0) when the file cannot be read. Sources that share a
-    landing folder (budget exports and ARG lists) are told apart by this."""
-    try:
-        heads = _head_rows(path)
-    except Exception:  # an unreadable file is reported by the full read later
-        return False, 0
-    best = (False, 0)
-    for rows in heads:
-        header = _find_header(rows, spec)
-        if header is not None:
-            fit = (all(c.name in header.mapping for c in spec.required), header.score)
-            best = max(best, fit)
-    return best
-
-
-def _head_rows(path: Path) -> list[list[list[str]]]:
-    """The first rows of every sheet (XLSX) or of every delimiter's reading (CSV), as text."""
+def header_fit_detail(path: Path, spec: SourceSpec) -> HeaderFit | None:
+    """How well the header that ``read_table`` would read in ``path`` fits ``spec``, over the
+    whole header; None when the file cannot be read or has no header of the source."""
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from python_calamine import CalamineWorkbook
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            chosen = _choose_sheet(_load_xlsx(path), spec)
+            if chosen is None:
+                return None
+            header, sheet = chosen[0].header, chosen[0].name
+        elif suffix in (".csv", ".txt"):
+            found = _csv_header(_decode(path.read_bytes())[0], spec)
+            if found is None:
+                return None
+            header, sheet = found[0], None
+        else:
+            return None
+    except Exception:  # an unreadable file is reported by the full read later
+        return None
+    assert header is not None
+    return HeaderFit(header.required_present, header.explained, len(header.texts), sheet,
+                     header.bottom + 1)
 
-        book = CalamineWorkbook.from_path(str(path))
-        return [[[_cell_text(v) for v in row] for row in
-                 book.get_sheet_by_name(name).to_python(skip_empty_area=False)[
-                     :HEADER_SCAN_ROWS]] for name in book.sheet_names]
-    if suffix in (".csv", ".txt"):
-        text, _ = _decode(path.read_bytes())
-        lines = text.splitlines()[:HEADER_SCAN_ROWS]
-        return [list(csv.reader(lines, delimiter=d)) for d in DELIMITERS]
-    return []
+
+def header_fit(path: Path, spec: SourceSpec) -> tuple[bool, int]:
+    """How well ``path``'s header fits ``spec``: (all required columns present, number of the
+    header's non-empty cells the source explains). (False, 0) when the file cannot be read.
+    Sources that share a landing folder (budget exports and ARG lists) are told apart by
+    this; see :func:`header_fit_detail` for the share of the header explained."""
+    fit = header_fit_detail(path, spec)
+    return fit.as_tuple() if fit is not None else (False, 0)

@@ -158,8 +158,30 @@ class SourceSpec:
 
 
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
+_OPEN_BRACKET = re.compile(r"[(\[][^()\[\]]*$")  # "PAGU (Rp": the closing one forgotten
+_UNIT = re.compile(r"(?<=[0-9A-Z]) (?:RP|RUPIAH)$")
 
 
-def normalise_header(text: object) -> str:
-    """``' Tgl. Lahir '`` -> ``'TGL LAHIR'``: case, punctuation and spacing do not matter."""
-    return _NON_ALNUM.sub(" ", str(text).upper()).strip()
+def normalise_header(text: object, *, qualifiers: bool = False) -> str:
+    """``' Tgl. Lahir '`` -> ``'TGL LAHIR'``: case, punctuation, spacing and line breaks do
+    not matter. Qualifiers are dropped: words in brackets (``JENIS KELAMIN (L/P)``,
+    ``KATEGORI ARG (1/2/3)``, ``TANGGAL LAHIR (DD-MM-YYYY)``, ``PAGU (Rp.)``) and a trailing
+    currency unit (``PAGU Rp``), unless nothing else is left (``(Rp)`` -> ``'RP'``).
+
+    With ``qualifiers`` the words in brackets are kept (``SASARAN (LAKI-LAKI)`` ->
+    ``'SASARAN LAKI LAKI'``): the reader tries both forms, since brackets sometimes carry
+    the distinction (``PENERIMA MANFAAT (L)`` / ``(P)``)."""
+    raw = str(text).upper()
+    if not qualifiers:
+        bare = raw
+        while True:  # nested brackets, innermost first
+            stripped = _BRACKETED.sub(" ", bare)
+            if stripped == bare:
+                break
+            bare = stripped
+        bare = _OPEN_BRACKET.sub(" ", bare)
+        if _NON_ALNUM.sub("", bare):
+            raw = bare
+    words = _NON_ALNUM.sub(" ", raw).strip()
+    return words if qualifiers else _UNIT.sub("", words)

@@ -52,3 +52,55 @@ def test_one_rejected_file_rejects_the_batch_with_its_reason(tmp_path: Path,
     assert not verdict.accepted
     assert set(verdict.reasons) == {"bad.xlsx"}
     assert "100.0 % of the rows are rejected" in verdict.reasons["bad.xlsx"][0]
+
+
+def _pppk(i: int, golongan: str = "") -> list[str]:
+    nip = f"19931228202521{2 if i % 2 else 1}{i:03d}"  # NI PPPK: birth, year, code, sex, seq
+    sex = "P" if i % 2 else "L"
+    return [nip, "X", sex, "28-12-1993", "PPPK", golongan, "S1", "Dinas Pendidikan"]
+
+
+def _month_end(tmp_path: Path, blank_pns: int, blank_pppk: int) -> Path:
+    """A month-end extract of 100 employees: 84 PNS and 16 PPPK, as a real CSV."""
+    rows = [_row(f"1980010120050110{i:02d}") for i in range(84)]
+    for row in rows[:blank_pns]:
+        row[5] = ""
+    rows += [_pppk(i, "" if i < blank_pppk else "IX") for i in range(16)]
+    return write_csv(tmp_path / "simpeg 2025-12-31.csv", [HEADER, *rows])
+
+
+def test_pppk_without_golongan_is_one_verdict_accepted(tmp_path: Path, judge: Judge) -> None:
+    # PPPK paruh waktu have no golongan: the row rules accept the blank, so the suite must
+    # too (it used to reject the file: "Column golongan: 16.0 % of the rows are blank").
+    fx = extract_file(_month_end(tmp_path, blank_pns=0, blank_pppk=16), SIMPEG, DAY)
+    assert fx.problem is None and fx.rows_read == 100 and fx.rows_rejected == 0
+    assert fx.values is not None
+    assert fx.values["golongan"].isna().sum() == 16
+    verdict = decide([fx], judge, run_name="test")
+    assert verdict.accepted, verdict.reasons
+
+
+def test_pns_without_golongan_rejects_the_file(tmp_path: Path, judge: Judge) -> None:
+    fx = extract_file(_month_end(tmp_path, blank_pns=16, blank_pppk=16), SIMPEG, DAY)
+    assert fx.rows_rejected == 16
+    assert set(fx.issues.loc[fx.issues["severity"] == "reject", "rule"]) == {"golongan_missing"}
+    verdict = decide([fx], judge, run_name="test")
+    assert not verdict.accepted
+    # one reason, the rejected share: the blanks on rejected rows are not counted twice
+    assert verdict.reasons == {fx.path.name: [
+        "16.0 % of the rows are rejected (more than 5%): the whole file is held back. Fix the "
+        "rows listed and send it again."]}
+
+
+def test_a_blank_the_rules_let_through_is_caught_on_accepted_rows(tmp_path: Path,
+                                                                  judge: Judge) -> None:
+    # The suite's safety net: were a rule to accept a PNS without golongan, the not-null
+    # expectation (restricted to accepted rows that need one) still sees it.
+    fx = extract_file(_month_end(tmp_path, blank_pns=10, blank_pppk=16), SIMPEG, DAY)
+    assert fx.values is not None and fx.rejected is not None
+    waved_through = fx.rejected & False  # every row accepted, the 10 blank PNS rows too
+    result = judge.judge(SIMPEG, fx.values, waved_through, run_name="test")
+    assert not result.accepted
+    assert result.reasons == ["Column golongan: 11.9 % of the accepted rows where "
+                              "jenis_pegawai is PNS or CPNS are blank or not understood. Fill "
+                              "it in and send the file again."]

@@ -3,6 +3,7 @@ the routing of the shared ``budget/`` folder. Real XLSX and CSV files."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,16 @@ from xlsx_helpers import write_csv, write_xlsx
 
 from ingest.extract import FileExtract, extract_file
 from ingest.landing import discover, source_for
-from ingest.parsers_budget import amount, dokumen_name, parse_count, parse_kategori, parse_kode
+from ingest.parsers_budget import (
+    Problem,
+    amount,
+    dokumen_name,
+    parse_count,
+    parse_kategori,
+    parse_kode,
+    parse_money,
+    read_amount,
+)
 from ingest.sources import SOURCES
 
 DAY = date(2025, 1, 10)
@@ -285,3 +295,137 @@ def test_budget_folder_holds_both_kinds(tmp_path: Path) -> None:
     assert source_for(folder / "gbs dinsos.xlsx", "budget") == "arg"
     assert source_for(folder / "apbd.xlsx", "budget") == "budget"
     assert source_for(folder / "apbd.xlsx", "arg") == "arg"  # asked for explicitly
+
+
+# --- amounts as people write them -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2337873999.9900002", "2337873999.99"),  # a SUM formula's binary noise
+    ("1249999.9999999998", "1250000.00"),
+    ("0.30000000000000004", "0.30"),
+    ("5.0000000001E7", "50000000.00"),  # a part in 10^10 of the amount: display rounding
+    ("50000000.000", "50000000.00"),
+    ("-1249999.9999999998", "-1250000.00"),
+    ("-0.0000001", "0.00"),  # never "-0.00"
+])
+def test_float_noise_of_formulas_is_rounded_to_the_sen(text: str, expected: str) -> None:
+    assert str(amount(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("1250000.125", Problem.DECIMALS),  # a third decimal someone could mean
+    ("1234.567", Problem.DECIMALS),
+    ("12.3456", Problem.DECIMALS),  # 0.0044 off the sen: more than a hundredth of a sen
+    ("1e+308", Problem.TOO_LARGE),  # what str() makes of a float cell of 1E308
+    ("10000000000000000", Problem.TOO_LARGE),
+    ("nan", Problem.NOT_AMOUNT), ("NaN", Problem.NOT_AMOUNT), ("inf", Problem.NOT_AMOUNT),
+    ("1E+99999", Problem.NOT_AMOUNT),
+])
+def test_not_amounts_say_why(text: str, problem: Problem) -> None:
+    assert read_amount(text) == (None, problem)
+
+
+@pytest.mark.parametrize("text", ["-", "- ", " - ", "Rp -", "Rp. -", "RP-", "IDR -", "–",
+                                  "Rp 0,-", "Rp0"])
+def test_a_dash_is_zero(text: str) -> None:
+    assert str(amount(text)) == "0.00"
+
+
+def test_money_columns_keep_blank_blank_and_every_bad_cell_a_cell_problem() -> None:
+    cells = pd.Series(["-", "Rp -", None, "", "  ", float("nan"), 1e308, float("inf"), "nan",
+                       2337873999.9900002, "1250000.125"], dtype=object)
+    parsed = parse_money(cells)
+    assert parsed.value.tolist()[:2] == ["0.00", "0.00"]
+    assert parsed.value.isna().tolist()[2:9] == [True] * 7
+    assert parsed.value.tolist()[9] == "2337873999.99"
+    assert parsed.invalid.tolist() == [False, False, False, False, False, False, True, True,
+                                       True, False, True]
+
+
+def _with_excel_precision(path: Path, exact: dict[str, str]) -> Path:
+    """Excel stores a formula's result with 17 significant digits (``2337873999.9900002``);
+    openpyxl writes 15 (``2337873999.99``): put the stored digits back into the sheet XML."""
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/"):
+            xml = data.decode()
+            for short, full in exact.items():
+                xml = xml.replace(f"<v>{short}</v>", f"<v>{full}</v>")
+            parts[name] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+NOISE = {"2337873999.99": "2337873999.9900002", "1250000": "1249999.9999999998",
+         "2337873999.98": "2337873999.9800002"}
+
+
+def _noisy_budget(tmp_path: Path, kegiatan: float = 2337873999.99) -> FileExtract:
+    """One SKPD whose subtotals and one line come from formulas with binary noise."""
+    total = 2337873999.99
+    rows = [
+        HEADER,
+        [DINSOS, "Dinas Sosial, PP dan PA", None, total],
+        ["2.08", "Pemberdayaan Perempuan", None, total],
+        ["2.08.02", "PROGRAM PUG", None, total],
+        ["2.08.02.2.01", "Pelembagaan PUG", None, kegiatan],
+        ["2.08.02.2.01.0001", "Koordinasi PUG", "DAU", 1250000],
+        ["2.08.02.2.01.0002", "Advokasi", "DAU", 2336623999.99],
+        ["2.08.02.2.01.0003", "Sosialisasi", "DAU", "Rp -"],
+        ["2.08.02.2.01.0004", "Pendampingan", "DAU", "-"],
+        [None, "Sub kegiatan baru (belum dianggarkan)", None, "-"],  # a heading with a dash
+        [None, "JUMLAH", None, total],
+    ]
+    path = write_xlsx(tmp_path / "noisy.xlsx", {"DPA": [*TITLE, *rows]})
+    return extract_file(_with_excel_precision(path, NOISE), SOURCES["budget"], DAY)
+
+
+def test_subtotals_with_float_noise_are_reconciled_to_the_sen(tmp_path: Path) -> None:
+    fx = _noisy_budget(tmp_path)
+    assert fx.problem is None and fx.rows_rejected == 0
+    assert fx.values["pagu"].tolist() == ["1250000.00", "2336623999.99", "0.00", "0.00"]
+    assert fx.skipped.get("heading rows") == 1
+
+
+def test_float_noise_does_not_hide_a_real_difference(tmp_path: Path) -> None:
+    fx = _noisy_budget(tmp_path, kegiatan=2337873999.98)
+    assert fx.problem is not None and fx.problem.rule == "total_mismatch"
+    assert "row 8 (kegiatan 2.08.02.2.01) says Rp 2.337.873.999,98" in fx.problem.message
+
+
+def test_amounts_not_understood_are_rejected_cell_by_cell(tmp_path: Path) -> None:
+    rows = [["KODE", "URAIAN", "PAGU (Rp)"],
+            ["2.08.02.2.01.0001", "Koordinasi", None],  # row 5: blank
+            ["2.08.02.2.01.0002", "Advokasi", "1250000.125"],  # row 6: a third decimal
+            ["2.08.02.2.01.0003", "Sosialisasi", 1e308],  # row 7: no budget is that large
+            ["2.08.02.2.01.0004", "Pendampingan", "nan"],  # row 8
+            ["2.08.02.2.01.0005", "Pelatihan", "-"]]  # row 9: a dash is Rp 0
+    fx = _budget(tmp_path, rows, [["DPA TAHUN ANGGARAN 2025"],
+                                  [f"Organisasi : {DINSOS} Dinas Sosial"], []])
+    assert fx.problem is None
+    issues = fx.issues.set_index("source_row")
+    assert {(5, "pagu_missing"), (6, "pagu_invalid"), (7, "pagu_invalid"),
+            (8, "pagu_invalid")} == {(int(r), rule) for r, rule in issues["rule"].items()}
+    assert "at most 2 decimals" in issues.loc[6, "message"]
+    assert "larger than any budget" in issues.loc[7, "message"]
+    assert "not an amount" in issues.loc[8, "message"]
+    assert fx.accepted_values()["pagu"].tolist() == ["0.00"]
+
+
+def test_a_dash_as_arg_amount_is_the_whole_sub_kegiatan(tmp_path: Path) -> None:
+    fx = _arg(tmp_path, [
+        [1, "2.08.02.2.01.0001", "Koordinasi PUG", "3", "isu", 1, 1, "-"],
+        [2, "2.08.02.2.01.0002", "Advokasi", "2", "isu", 1, 1, "Rp -"],
+        [3, "2.08.02.2.01.0003", "Sosialisasi", "2", "isu", 1, 1, "Rp 0,-"],  # a written 0
+        [4, "2.08.02.2.01.0004", "Pendampingan", "2", "isu", 1, 1, 2337873999.9900002],
+    ])
+    found = _rules(fx)
+    assert {(6, "nilai_arg_dash", "info"), (7, "nilai_arg_dash", "info"),
+            (8, "nilai_arg_not_positive", "reject")} <= found
+    assert not any(rule == "nilai_arg_dash" for row, rule, _ in found if row in (8, 9))
+    good = fx.accepted_values()
+    assert good["nilai_arg"].isna().tolist()[:2] == [True, True]
+    assert good["nilai_arg"].tolist()[2] == "2337873999.99"

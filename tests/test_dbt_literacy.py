@@ -77,10 +77,11 @@ def _raw_rows() -> list[tuple[Any, ...]]:
         batch = f"literacy:{data_date.isoformat()}:{number:012d}"
         for row_no, p in enumerate(people, start=5):
             nama, nik, status, sex, birth, umur, pekerjaan, disabilitas, hp = p
+            # the last value is class_place: the list's kecamatan, as the loader sets it
             out.append((
                 batch, data_date, f"peserta_{number:02d}.xlsx", "ef" * 32, "Peserta", row_no,
                 loaded_at, nama, nik, sex, birth, umur, f"Desa {kecamatan}", kecamatan,
-                pekerjaan, disabilitas, hp, program, class_date, status,
+                pekerjaan, disabilitas, hp, program, class_date, status, kecamatan,
             ))  # fmt: skip
     return out
 

@@ -11,7 +11,7 @@ import pytest
 from xlsx_helpers import write_attendance_list, write_csv
 
 from ingest.extract import FileExtract, extract_file
-from ingest.rules.literacy import canonical_kecamatan, program_name
+from ingest.rules.literacy import canonical_kecamatan, kecamatan_in, place_of_class, program_name
 from ingest.sources import SOURCES
 
 LITERACY = SOURCES["literacy"]
@@ -150,3 +150,47 @@ def test_nik_forms(tmp_path: Path, cell: object, rule: str | None, status: str) 
     nik_rules = {r for r in fx.issues["rule"] if r.startswith("nik_")}
     assert nik_rules == ({rule} if rule else set())
     assert fx.rows_rejected == 0  # counted all the same (by the fallback identity if need be)
+
+
+# --- the class's place: one per list ----------------------------------------------------
+
+@pytest.mark.parametrize(("place", "kecamatan"), [
+    ("Kecamatan Seluas", "Seluas"), ("Seluas", "Seluas"), ("Aula Kantor Camat Seluas", "Seluas"),
+    ("Kec. Sei Raya", "Sungai Raya"), ("Desa Sahan, Kec. Sanggau Ledo", "Sanggau Ledo"),
+    ("Balai Desa, Kec. Sungai Raya Kep.", "Sungai Raya Kepulauan"), ("Kec. 17", "Tujuh Belas"),
+    ("SANGGAULEDO", "Sanggau Ledo"),
+    ("Aula Diskominfo Kabupaten Bengkayang", None),  # the kabupaten, not kecamatan Bengkayang
+    ("Hotel Dangau", None),
+])
+def test_the_kecamatan_a_place_names(place: str, kecamatan: str | None) -> None:
+    assert kecamatan_in(place) == kecamatan
+
+
+def test_the_class_place_is_one_for_the_whole_list() -> None:
+    people = pd.Series(["Ledo", "Seluas", "Ledo", None, "Teriak"], dtype="string")
+    assert place_of_class("Kecamatan Seluas", people) == "Seluas"  # the title block wins
+    assert place_of_class("  aula  hotel dangau ", people) == "AULA HOTEL DANGAU"
+    assert place_of_class(None, people) == "Ledo"  # most participants come from Ledo
+    assert place_of_class("", pd.Series(["Teriak", "Ledo"], dtype="string")) == "Ledo"  # a tie
+    assert place_of_class(None, pd.Series([None], dtype="string")) is None
+
+
+def test_a_corrected_list_with_a_participant_from_elsewhere_keeps_its_class_place(
+        tmp_path: Path) -> None:
+    title = ["DAFTAR PESERTA", "LITERASI DIGITAL UNTUK PEREMPUAN", "12 Maret 2025"]
+    first = [[1, "Budi", "6107051203900002", "L", "", "Sebalos", "LEDO", "", "", ""],
+             [2, "Gita", "", "P", "01-01-2001", "Sebalos", "Ledo", "", "", ""],
+             [3, "Dewi", "", "P", "01-01-1999", "Sebalos", "Lumar", "", "", ""]]
+    again = [*first, [4, "Hana", "", "P", "02-02-2002", "Sebalos", "Seluas", "", "", ""]]
+    places = []
+    for name, rows in (("first.xlsx", first), ("again.xlsx", again)):
+        fx = extract_file(_xlsx(tmp_path / name, title=title, rows=rows), LITERACY,
+                          date(2025, 3, 31))
+        assert fx.problem is None
+        places.append(set(fx.values["class_place"]))
+    assert places == [{"Ledo"}, {"Ledo"}]  # not the kecamatan of each participant
+
+
+def test_the_title_blocks_place_is_the_class_place(tmp_path: Path) -> None:
+    fx = extract_file(_xlsx(tmp_path / "k.xlsx"), LITERACY, date(2025, 3, 31))
+    assert set(fx.values["class_place"]) == {"Ledo"}  # "Kecamatan Ledo, 12 Maret 2025"

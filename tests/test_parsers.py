@@ -262,3 +262,38 @@ def test_lookup_parsers_work_on_whole_columns() -> None:
     assert list(parsed.value.index) == [3, 4, 5, 6]
     assert parsed.value.tolist()[0] == "L" and parsed.value.tolist()[3] == "P"
     assert parsed.invalid.tolist() == [False, False, True, False]
+
+
+# --- a NIK where a NIP belongs ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "digits", "sex"), [
+    ("6107014504000001", "6107014504000001", "P"),  # day 45 = 5 + 40: a woman
+    ("6107 0111 0360 0002", "6107011103600002", "L"),  # spaces as on a KTP
+    ("'6107011103600002", "6107011103600002", "L"),  # Excel's text mark
+    ("6107012902000003", "6107012902000003", "L"),  # 29 February is a birth date
+])
+def test_parse_nik_in_nip_recognises_a_nik(text: str, digits: str, sex: str) -> None:
+    found = P.parse_nik_in_nip(cell(text))
+    assert found.digits.iloc[0] == digits and found.sex.iloc[0] == sex
+    assert not found.mangled.iloc[0]
+
+
+@pytest.mark.parametrize("text", [
+    "6.10701E+15", "6,10701E+15", "6107010101900000.0",  # a 16-digit number, rounded by Excel
+])
+def test_parse_nik_in_nip_recognises_a_nik_excel_made_a_number(text: str) -> None:
+    found = P.parse_nik_in_nip(cell(text))
+    assert found.mangled.iloc[0] and pd.isna(found.digits.iloc[0]) and pd.isna(found.sex.iloc[0])
+
+
+@pytest.mark.parametrize("text", [
+    NIP,  # a NIP
+    "1968041119930310",  # a NIP with its last two digits lost: digits 9-10 are "19", no month
+    "6107019999000001",  # 16 digits, but no birth date at digits 7-12
+    "1.96804111993031e+17",  # a NIP Excel made a number
+    "610701450400001",  # 15 digits
+    "", None, "-",
+])
+def test_parse_nik_in_nip_is_not_fooled(text: object) -> None:
+    found = P.parse_nik_in_nip(cell(text))
+    assert pd.isna(found.digits.iloc[0]) and not found.mangled.iloc[0]

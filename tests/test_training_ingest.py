@@ -3,6 +3,7 @@ the matching of NIPs against the loaded employees. Real XLSX and CSV files."""
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -13,8 +14,15 @@ from xlsx_helpers import write_attendance_list
 
 from ingest.extract import FileExtract, extract_file
 from ingest.read import FileProblem
+from ingest.rules.training import ABSENCE_CSV, attendance, is_absent
 from ingest.sources import SOURCES
-from ingest.sources.training_title import KINDS, classify, keywords, parse_event_dates, read_title
+from ingest.title_training import (
+    KINDS,
+    classify,
+    keywords,
+    parse_event_dates,
+    read_training_title,
+)
 from warehouse.match import match_participants
 from warehouse.store import connect
 
@@ -85,7 +93,7 @@ def test_keyword_seed_names_only_known_kinds_and_covers_them_all() -> None:
 
 
 def test_title_block_gives_the_event() -> None:
-    reading = read_title(TITLE, date(2025, 3, 14))
+    reading = read_training_title(TITLE, date(2025, 3, 14))
     values, notes = reading.values, reading.notes
     assert values == {
         "event_title": "PELATIHAN PERENCANAAN DAN PENGANGGARAN RESPONSIF GENDER (PPRG)",
@@ -96,8 +104,8 @@ def test_title_block_gives_the_event() -> None:
 
 
 def test_title_block_without_dates_takes_the_folder_date_and_says_so() -> None:
-    reading = read_title(["DAFTAR HADIR SOSIALISASI PUG"], date(2025, 6, 30))
-    values, notes = reading.values, reading.notes
+    reading = read_training_title(["DAFTAR HADIR SOSIALISASI PUG"], date(2025, 6, 30))
+    values, notes = reading.values, reading.warnings  # a date from the folder is weak
     assert (values["event_start"], values["event_end"]) == (date(2025, 6, 30),) * 2
     assert values["training_kind"] == "pug_awareness"
     assert [rule for rule, _ in notes] == ["event_date_from_folder"]
@@ -112,7 +120,7 @@ def test_title_block_without_dates_takes_the_folder_date_and_says_so() -> None:
 def test_unusable_title_blocks_are_file_problems(lines: list[str], rule: str,
                                                  says: str) -> None:
     with pytest.raises(FileProblem) as caught:
-        read_title(lines, date(2025, 3, 31))
+        read_training_title(lines, date(2025, 3, 31))
     assert caught.value.rule == rule and says in caught.value.message
 
 
@@ -124,6 +132,7 @@ def test_attendance_rows_are_judged(tmp_path: Path) -> None:
         (11, "attendance_duplicate", "reject"),  # Budi again: the first listing counts
         (12, "nip_format", "warning"),  # 16 digits: an ASN who cannot be matched
         (13, "sex_missing", "reject"),  # no L/P and no NIP to take it from
+        (13, "absent_marked", "info"),  # KETERANGAN: Tidak Hadir
         (14, "sex_conflicts_nip", "warning"),  # Yuli: L, but digit 15 says female
     }
     v = fx.values.set_index("_source_row")
@@ -194,3 +203,60 @@ def test_nips_are_matched_against_the_loaded_employees(tmp_path: Path) -> None:
              if r.rule in ("nip_not_in_simpeg", "sex_differs_from_simpeg")}
     # Ani: the February record (before the event) says L, the list P; Yuli is unknown
     assert found == {(9, "sex_differs_from_simpeg"), (14, "nip_not_in_simpeg")}
+
+
+# --- absence markers and NIKs written as NIP --------------------------------------------
+
+@pytest.mark.parametrize("remark", [
+    "Tidak Hadir", "tdk hadir", "Tdk. Hadir", "TDK.HADIR", "TH", "T.H.", "t.h", "Alpa",
+    "ALPHA", "Absen", "Izin", "ijin", "Sakit", "Cuti", "DL", "Dinas Luar", "Tugas Luar",
+    "Berhalangan", "Berhalangan hadir", "Izin (sakit)", "Tidak hadir - sakit",
+    "Tanpa Keterangan", "  cuti melahirkan ",
+])
+def test_absence_markers_as_organisers_write_them(remark: str) -> None:
+    assert is_absent(remark)
+
+
+@pytest.mark.parametrize("remark", [
+    "Hadir", "hadir penuh", "HADIR", "Bersertifikat", "Belum Bersertifikat", "THL",
+    "Tidak bersertifikat", "Dalam kota", "Hadir, izin pulang awal", "Datang terlambat",
+    "Absensi lengkap", "Sakti", "",
+])
+def test_remarks_that_are_no_absence(remark: str) -> None:
+    assert not is_absent(remark)
+
+
+def test_every_seed_marker_is_an_absence_and_a_blank_remark_is_present() -> None:
+    with ABSENCE_CSV.open(encoding="utf-8") as fh:
+        markers = [row["marker"] for row in csv.DictReader(fh)]
+    assert len(markers) >= 15 and all(is_absent(m) for m in markers)
+    got = attendance(pd.Series(["Izin", None, "Hadir", "TH"], dtype="string"))
+    assert got.tolist() == ["absent", "present", "present", "absent"]
+
+
+def test_a_nik_in_the_nip_column_is_a_participant_who_is_not_an_asn(tmp_path: Path) -> None:
+    rows = [
+        [1, "Budi Santoso", BUDI, "Perencana Ahli Muda", "Bappeda", "L", "", "Hadir"],
+        [2, "Kades Sahan", "6107014504000001", "Kepala Desa", "Desa Sahan", "", "", ""],
+        [3, "Kades Ledo", "6.10701E+15", "Kepala Desa", "Desa Ledo", "L", "", "Tdk. Hadir"],
+        [4, "Kades Seluas", "6107010000000000.0", "Kepala Desa", "Desa Seluas", "L", "", "DL"],
+        [5, "Joko Widodo", "1968041119930310", "Staf", "Bappeda", "L", "", "TH"],
+        [6, "Kades Teriak", 6107014504000001, "Kepala Desa", "Desa Teriak", "P", "", ""],
+    ]
+    fx = extract_file(_xlsx(tmp_path / "pprg.xlsx", rows=rows), TRAINING, date(2025, 3, 14))
+    assert fx.problem is None and fx.rows_rejected == 0
+    assert _issues(fx) == {
+        (9, "nip_is_nik", "warning"), (9, "sex_from_nik", "info"),  # day 45: a woman
+        (10, "nip_is_nik", "warning"), (10, "absent_marked", "info"),
+        (11, "nip_is_nik", "warning"), (11, "absent_marked", "info"),
+        (12, "nip_format", "warning"), (12, "absent_marked", "info"),  # a NIP cut short
+        (13, "nip_is_nik", "warning"),  # a number cell
+    }
+    v = fx.values.set_index("_source_row")
+    assert list(v["nip_status"]) == ["valid", "nik", "nik", "nik", "invalid", "nik"]
+    assert v["nip"].notna().tolist() == [True, False, False, False, False, False]  # never kept
+    assert v.loc[9, "jenis_kelamin"] == "P"
+    assert list(v["attendance"]) == ["present", "present", "absent", "absent", "absent",
+                                     "present"]
+    shown = set(fx.issues.loc[fx.issues["rule"] == "nip_is_nik", "value"])
+    assert not any("450400" in value for value in shown)  # the NIK is masked

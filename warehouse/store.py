@@ -15,11 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.extract import FileExtract
+from ingest.privacy import mask_personal
 from ingest.rules.collect import Severity
 from ingest.sources import SOURCES
 from ingest.spec import Kind, SourceSpec
+from ingest.understood import reading_json, reading_record, summary_line
 from warehouse.db import Db
-from warehouse.schema import audit_ddl, raw_table_ddl
+from warehouse.schema import EXISTING_COLUMNS_SQL, audit_ddl, migrations, raw_table_ddl
 from warehouse.target import WarehouseTarget, as_target
 
 HMAC_BLOCK = 64
@@ -32,6 +34,10 @@ def connect(target: WarehouseTarget | Path, read_only: bool = False) -> Iterator
     with as_target(target).open(read_only=read_only) as db:
         if not read_only:
             for ddl in [*audit_ddl(db.dialect), *(raw_table_ddl(s) for s in SOURCES.values())]:
+                db.execute(ddl)
+            # a warehouse made by an older version: add the columns it lacks
+            for ddl in migrations(db.fetchall(EXISTING_COLUMNS_SQL), SOURCES.values(),
+                                  db.dialect):
                 db.execute(ddl)
         yield db
 
@@ -71,15 +77,26 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _masked(text: pd.Series) -> pd.Series:
+    """Masked by value once more on the way into the audit: issues added outside
+    ``Issues.add`` (file-level notes, cross-file checks) pass here too."""
+    return text.map(mask_personal, na_action="ignore")
+
+
+def _sheet(fx: FileExtract) -> str | None:
+    return None if fx.sheet is None else mask_personal(fx.sheet)
+
+
 def _issue_frame(batch: BatchLoad, fx: FileExtract, severities: Iterable[Severity],
                  now: datetime) -> pd.DataFrame:
     issues = fx.issues[fx.issues["severity"].isin([str(s) for s in severities])]
     return pd.DataFrame({
         "batch_id": batch.batch_id, "source": batch.source, "data_date": batch.data_date,
-        "source_file": fx.path.name, "source_sha256": fx.sha256, "source_sheet": fx.sheet,
-        "source_row": issues["source_row"].astype("Int64"), "column": issues["column"],
-        "value_masked": issues["value"], "rule": issues["rule"], "severity": issues["severity"],
-        "message": issues["message"], "recorded_at": now,
+        "source_file": fx.path.name, "source_sha256": fx.sha256, "source_sheet": _sheet(fx),
+        "source_row": issues["source_row"].astype("Int64"),
+        "column": _masked(issues["column"]), "value_masked": _masked(issues["value"]),
+        "rule": issues["rule"], "severity": issues["severity"],
+        "message": _masked(issues["message"]), "recorded_at": now,
     })
 
 
@@ -87,9 +104,10 @@ def _file_problem_frame(batch: BatchLoad, fx: FileExtract, now: datetime) -> pd.
     assert fx.problem is not None
     return pd.DataFrame([{
         "batch_id": batch.batch_id, "source": batch.source, "data_date": batch.data_date,
-        "source_file": fx.path.name, "source_sha256": fx.sha256, "source_sheet": fx.sheet,
+        "source_file": fx.path.name, "source_sha256": fx.sha256, "source_sheet": _sheet(fx),
         "source_row": None, "column": None, "value_masked": None, "rule": fx.problem.rule,
-        "severity": str(Severity.REJECT), "message": fx.problem.message, "recorded_at": now,
+        "severity": str(Severity.REJECT), "message": mask_personal(fx.problem.message),
+        "recorded_at": now,
     }])
 
 
@@ -151,7 +169,8 @@ def _record_audit(con: Db, batch: BatchLoad, now: datetime) -> None:
     rows_read = sum(f.rows_read for f in batch.files)
     rejected = sum(f.rows_rejected for f in batch.files)
     loaded = rows_read - rejected if batch.accepted else 0
-    reason = "; ".join(f"{name}: {' '.join(r)}" for name, r in batch.reasons.items()) or None
+    reasons = {name: mask_personal(" ".join(r)) for name, r in batch.reasons.items()}
+    reason = "; ".join(f"{name}: {r}" for name, r in reasons.items()) or None
     con.execute(
         "INSERT INTO audit.batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [batch.batch_id, batch.run_id, batch.source, batch.data_date, batch.fingerprint,
@@ -160,12 +179,25 @@ def _record_audit(con: Db, batch: BatchLoad, now: datetime) -> None:
     for fx in batch.files:
         name = fx.path.name
         file_ok = name not in batch.reasons
-        con.execute(
-            "INSERT INTO audit.files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [batch.batch_id, batch.source, batch.data_date, name, fx.sha256, fx.sheet,
-             "accepted" if file_ok else "rejected", " ".join(batch.reasons.get(name, [])) or None,
-             fx.rows_read, fx.rows_accepted if batch.accepted else 0, fx.rows_rejected,
-             fx.count(Severity.WARNING), batch.archived.get(name), now])
+        record = reading_record(fx.reading, fx.source)
+        unused = [str(u) for u in record.get("unused") or []]
+        row = {
+            "batch_id": batch.batch_id, "source": batch.source, "data_date": batch.data_date,
+            "source_file": name, "source_sha256": fx.sha256, "source_sheet": _sheet(fx),
+            "status": "accepted" if file_ok else "rejected",
+            "reason": reasons.get(name) or None, "rows_read": fx.rows_read,
+            "rows_loaded": fx.rows_accepted if batch.accepted else 0,
+            "rows_rejected": fx.rows_rejected, "warnings": fx.count(Severity.WARNING),
+            "archived_path": batch.archived.get(name), "processed_at": now,
+            "source_evidence": record.get("source_evidence") or None,
+            "sheet_evidence": record.get("sheet_evidence") or None,
+            "header_row": record.get("header_row"),
+            "columns_mapped": len(record.get("columns") or {}),
+            "unused_columns": "; ".join(unused) or None, "understood": summary_line(record),
+            "reading_json": reading_json(record)}
+        columns = ", ".join(row)
+        con.execute(f"INSERT INTO audit.files ({columns}) VALUES "
+                    f"({', '.join('?' for _ in row)})", list(row.values()))
 
 
 def last_fingerprints(con: Db) -> dict[tuple[str, date], str]:

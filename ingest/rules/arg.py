@@ -6,7 +6,8 @@ SKPD; no budget year, or a row year that differs from the title; the same sub ke
 twice in the list.
 Warning: planned beneficiaries not understood (ignored), or none given for a category 1 or 2
 tag; no gender issue.
-Info: a code in the old form (2-digit last part) was read in the new form.
+Info: a code in the old form (2-digit last part) was read in the new form; a dash as ARG
+amount was read as blank (the whole sub kegiatan).
 Whether a tag's code is in the PD's budget is checked when the list is loaded (a warning) and
 again in the marts, which list every tag that matches no budget line.
 """
@@ -18,8 +19,8 @@ from datetime import date
 import pandas as pd
 
 from ingest.parsers_budget import SUB_KEGIATAN_FORM, parse_kategori, parse_kode
-from ingest.rules.budget_common import skpd_columns, year_rules
-from ingest.rules.collect import Issues
+from ingest.rules.budget_common import amount_invalid, dash_zero, skpd_columns, year_rules
+from ingest.rules.collect import Issues, value_missing
 from ingest.rules.collect import Severity as S
 
 
@@ -37,6 +38,9 @@ def arg_row_rules(issues: Issues, data_date: date) -> None:
     issues.add(kode.old_format, "kode_sub_kegiatan", "kode_old_format", S.INFO,
                "Code in the old form (2-digit last part): read in the current form with a "
                "4-digit last part.")
+    issues.add(value_missing(issues, "kode_sub_kegiatan"), "kode_sub_kegiatan", "kode_missing",
+               S.REJECT, f"No sub kegiatan code: write it like {SUB_KEGIATAN_FORM}, or remove "
+               "the row if it tags nothing.")
     v["kode_sub_kegiatan"] = kode.code.where(~coarse)
     _kategori_rules(issues)
     _amount_rules(issues)
@@ -74,10 +78,17 @@ def _kategori_rules(issues: Issues) -> None:
 def _amount_rules(issues: Issues) -> None:
     v = issues.norm.values
     norm = issues.norm
+    # A zero ARG amount tags nothing, so a dash ('-', 'Rp -') here says "no separate ARG
+    # amount": read as blank (the whole sub kegiatan), and said so.
+    dash = dash_zero(issues, "nilai_arg")
+    issues.add(dash, "nilai_arg", "nilai_arg_dash", S.INFO,
+               "Nilai ARG is a dash: read as blank, so the whole sub kegiatan's pagu counts as "
+               "ARG. Write the ARG part of the pagu if only a part is ARG.")
+    v["nilai_arg"] = v["nilai_arg"].mask(dash)
     amount = pd.to_numeric(v["nilai_arg"], errors="coerce")
-    issues.add(norm.invalid["nilai_arg"], "nilai_arg", "nilai_arg_invalid", S.REJECT,
-               "Nilai ARG is not an amount: write e.g. 15000000 or Rp 15.000.000,00, or leave "
-               "it blank when the whole sub kegiatan is ARG.")
+    amount_invalid(issues, "nilai_arg", pd.Series(True, index=v.index), "nilai_arg_invalid",
+                   "15000000 or Rp 15.000.000,00 (at most 2 decimals), or leave it blank "
+                   "when the whole sub kegiatan is ARG")
     issues.add(amount <= 0, "nilai_arg", "nilai_arg_not_positive", S.REJECT,
                "Nilai ARG must be above zero (blank: the whole sub kegiatan is ARG).")
     for col in ("sasaran_laki_laki", "sasaran_perempuan"):

@@ -7,9 +7,12 @@ lines under them and skipped, so nothing is counted twice. A subtotal that does 
 holds the whole file back: the file disagrees with itself and no figure from it is safe.
 
 Reject: a code that is no code of the hierarchy; an amount on a row without code; pagu blank,
-not an amount, or negative; no SKPD; no budget year, or a row year that differs from the title;
-a document name not understood; the same sub kegiatan twice for one SKPD.
+not an amount (also: more than 2 decimals, too large), or negative; no SKPD; no budget year,
+or a row year that differs from the title; a document name not understood; the same sub
+kegiatan twice for one SKPD.
 Info: a sub kegiatan code in the old form (2-digit last part) was read in the new form.
+Amounts as people write them: a dash (``-``, ``Rp -``) is zero, a blank cell is blank; float
+noise of formulas (``2337873999.9900002``) is rounded to the sen, in lines and subtotals alike.
 """
 
 from __future__ import annotations
@@ -20,9 +23,15 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from ingest.parsers_budget import SUB_KEGIATAN_FORM, dokumen_name, parse_kode, rupiah
+from ingest.parsers_budget import (
+    CENT,
+    SUB_KEGIATAN_FORM,
+    dokumen_name,
+    parse_kode,
+    rupiah,
+)
 from ingest.read import FileProblem
-from ingest.rules.budget_common import skpd_columns, year_rules
+from ingest.rules.budget_common import amount_invalid, dash_zero, skpd_columns, year_rules
 from ingest.rules.collect import Issues
 from ingest.rules.collect import Severity as S
 
@@ -41,14 +50,17 @@ def budget_row_rules(issues: Issues, data_date: date) -> None:
     line = level == "sub_kegiatan"
     subtotal = (level != "") & ~line
     pagu_text = issues.norm.text["pagu"]
-    label = no_code & ~is_total & pagu_text.isna()
+    # A dash is zero (accounting formats print 0 so): on a row without a code it is no amount
+    # to lose, so such a row is a heading, not an amount without its code.
+    no_amount = pagu_text.isna() | dash_zero(issues, "pagu")
+    label = no_code & ~is_total & no_amount
     issues.skip(subtotal, "subtotal rows")
     issues.skip(is_total, "total rows")
     issues.skip(label, "heading rows")
     issues.add(kode.malformed, "kode", "kode_malformed", S.REJECT,
                f"Not a code of the budget hierarchy: a sub kegiatan code looks like "
                f"{SUB_KEGIATAN_FORM} (older exports: 2.08.02.2.01.01).")
-    issues.add(no_code & ~is_total & pagu_text.notna(), "kode",
+    issues.add(no_code & ~is_total & ~no_amount, "kode",
                "kode_missing", S.REJECT, "An amount on a row without a code: write the sub "
                "kegiatan's code, or 'JUMLAH' if the row is a total.")
     issues.add(line & kode.old_format, "kode", "kode_old_format", S.INFO,
@@ -70,10 +82,12 @@ def budget_row_rules(issues: Issues, data_date: date) -> None:
 def _pagu_rules(issues: Issues, lines: pd.Series) -> None:
     v = issues.norm.values
     amount = pd.to_numeric(v["pagu"], errors="coerce")
-    issues.add(lines & issues.norm.text["pagu"].isna(), "pagu", "pagu_missing", S.REJECT,
+    # Blank is missing; a dash ('-', 'Rp -') is a written zero and counts as Rp 0,00.
+    blank = v["pagu"].isna() & ~issues.norm.invalid["pagu"]
+    issues.add(lines & blank, "pagu", "pagu_missing", S.REJECT,
                "Pagu is blank: every sub kegiatan line needs its amount (write 0 if none).")
-    issues.add(lines & issues.norm.invalid["pagu"], "pagu", "pagu_invalid", S.REJECT,
-               "Not an amount: write e.g. 50000000 or Rp 50.000.000,00 (at most 2 decimals).")
+    amount_invalid(issues, "pagu", lines, "pagu_invalid",
+                   "50000000 or Rp 50.000.000,00 (at most 2 decimals)")
     issues.add(lines & (amount < 0), "pagu", "pagu_negative", S.REJECT,
                "A negative pagu: a budget line cannot be below zero. Correct the amount.")
 
@@ -121,7 +135,10 @@ def _reconcile(issues: Issues, level: pd.Series, is_total: pd.Series) -> None:
     codes = v["kode"].fillna("").to_numpy(dtype=object)
     levels = level.to_numpy(dtype=object)
     totals = is_total.to_numpy(dtype=bool)
-    amounts = [Decimal(a) if isinstance(a, str) else None for a in v["pagu"].astype(object)]
+    # A dash in a subtotal or total says nothing to check against (like a blank one).
+    stated = v["pagu"].where(~dash_zero(issues, "pagu") | (level == "sub_kegiatan"))
+    amounts = [Decimal(a).quantize(CENT) if isinstance(a, str) else None
+               for a in stated.astype(object)]
     line_amount = [a if lv == "sub_kegiatan" and a is not None else Decimal(0)
                    for a, lv in zip(amounts, levels, strict=True)]
     skpd_of = pd.Series(np.where(levels == "skpd", np.arange(len(v)), np.nan)).ffill()
@@ -141,7 +158,8 @@ def _reconcile(issues: Issues, level: pd.Series, is_total: pd.Series) -> None:
         else:
             covered = _under(codes, levels, totals, line_amount, i)
             what = f"{levels[i].replace('_', ' ')} {codes[i]}"
-        if covered != amounts[i]:
+        # Amounts are read to the sen (float noise of formulas rounded away): compare so.
+        if covered.quantize(CENT) != amounts[i]:
             problems.append(f"row {rows[i]} ({what}) says {rupiah(amounts[i])} but the sub "
                             f"kegiatan lines under it add up to {rupiah(covered)}")
     if problems:

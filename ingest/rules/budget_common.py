@@ -1,4 +1,4 @@
-"""Row rules shared by budget exports and ARG lists: the budget year and the SKPD."""
+"""Row rules shared by budget exports and ARG lists: the budget year, the SKPD and amounts."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from ingest.parsers_budget import Problem, amount_problems, written_as_dash
 from ingest.rules.collect import Issues
 from ingest.rules.collect import Severity as S
 
@@ -43,3 +44,32 @@ def skpd_columns(issues: Issues, code: pd.Series, name: pd.Series) -> None:
     v = issues.norm.values
     v["kode_skpd"] = code.str.replace(" ", "", regex=False).astype("string")
     v["nama_skpd"] = name.str.split().str.join(" ").astype("string")
+
+
+def dash_zero(issues: Issues, column: str) -> pd.Series:
+    """Rows whose amount cell holds only a dash (``-``, ``Rp -``), read as zero. The cleaned
+    text of a lone ``-`` is blank, so such a row is a zero amount with no text, or text that
+    is a dash."""
+    text = issues.norm.text[column]
+    zero = issues.norm.values[column] == "0.00"
+    return (zero & (text.isna() | written_as_dash(text.fillna("")))).fillna(False).astype(bool)
+
+
+def amount_invalid(issues: Issues, column: str, rows: pd.Series, rule: str,
+                   example: str) -> None:
+    """Reject the ``rows`` whose amount in ``column`` is written but not an amount, saying why:
+    too many decimals, too large, or not a number at all. ``example`` shows a good value."""
+    text = issues.norm.text[column]
+    problem = amount_problems(text)
+    label = issues.norm.headers.get(column, column.upper())
+    bad = rows & issues.norm.invalid[column]
+    issues.add(bad & (problem == Problem.DECIMALS), column, rule, S.REJECT,
+               f"{label}: at most 2 decimals (sen). This amount has a third decimal that is "
+               "not rounding noise of a formula: round it to the sen (e.g. 1250000.13) and "
+               "send the file again.")
+    issues.add(bad & (problem == Problem.TOO_LARGE), column, rule, S.REJECT,
+               f"{label}: the amount is larger than any budget (over Rp 10.000 trillion): a "
+               "formula error or a cell in the wrong column? Correct the amount.")
+    issues.add(bad & ~problem.isin([Problem.DECIMALS, Problem.TOO_LARGE]).fillna(False),
+               column, rule, S.REJECT,
+               f"{label}: not an amount. Write e.g. {example}.")

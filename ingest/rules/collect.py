@@ -8,7 +8,8 @@ from enum import StrEnum
 import pandas as pd
 
 from ingest.normalise import Normalised, mask_values
-from ingest.spec import SourceSpec
+from ingest.privacy import mask_cells, mask_personal
+from ingest.spec import Pii, SourceSpec
 
 ISSUE_COLUMNS = ["source_row", "column", "value", "rule", "severity", "message"]
 
@@ -39,12 +40,16 @@ class Issues:
         if column is None:
             header, shown = "", pd.Series("", index=rows.index)
         else:
-            header = self.norm.headers.get(column, column)
+            header = mask_personal(self.norm.headers.get(column, column))
             text = self.norm.text.loc[mask, column]
-            shown = mask_values(text, self.spec.column(column).pii).fillna("(blank)")
+            spec = self.spec.column(column)
+            # Masked by column class, and by value whatever the column: a signature block
+            # puts a name and NIP into the L/P column.
+            shown = (mask_values(text, spec.pii) if spec.pii is not Pii.NONE
+                     else mask_cells(text, spec)).fillna("(blank)")
         self.parts.append(pd.DataFrame({
             "source_row": rows.to_numpy(), "column": header, "value": shown.to_numpy(),
-            "rule": rule, "severity": str(severity), "message": message,
+            "rule": rule, "severity": str(severity), "message": mask_personal(message),
         }, index=rows.index))
 
     def skip(self, mask: pd.Series, reason: str) -> None:
@@ -98,3 +103,17 @@ def flag_repeated(issues: Issues, id_column: str, usable: pd.Series, person: pd.
                "attendance_duplicate", Severity.REJECT,
                f"This participant (same {what}, no {label}) is already listed above in this "
                "file: the repeated row is not counted.")
+
+
+def value_missing(issues: Issues, column: str) -> pd.Series:
+    """Rows on which ``column`` needs a value (``ColumnSpec.value_required``: every row, or
+    those its ``required_when`` names) and has none, though nothing unreadable was written
+    (that is the column's own "not understood" rule). The GX suite expects the value on the
+    same rows (``expectations.suites``), so a blank the rules accept the suite accepts too."""
+    values = issues.norm.values
+    needed = issues.spec.column(column).value_required(values)
+    invalid = issues.norm.invalid.get(column)
+    blank = values[column].isna()
+    if invalid is not None:
+        blank &= ~invalid
+    return (needed & blank).fillna(False).astype(bool)

@@ -9,6 +9,10 @@ Warning (counted): NIK blank, not 16 digits, Excel-mangled or with impossible di
 person is counted by the fallback identity); NIK registered outside the kabupaten; sex unknown
 (counted, not by sex); an age or disability value that is not understood.
 Info: sex or birth date taken from the NIK.
+The class's place (``class_place``, one per file) identifies the class with its program and
+date, so that a corrected list replaces the earlier one as a whole: the kecamatan the title
+block's place names (else that place as written), or without one the kecamatan most of the
+list's participants come from.
 """
 
 from __future__ import annotations
@@ -81,6 +85,40 @@ def canonical_kecamatan(text: pd.Series) -> pd.Series:
     return text.map(lookup).astype("string")
 
 
+def kecamatan_in(text: str) -> str | None:
+    """The kecamatan a place names: ``'Aula Kantor Camat Seluas'`` -> ``'Seluas'``, ``'Kec.
+    Sei Raya'`` -> ``'Sungai Raya'``; the first one named, the longest name where two start
+    there (Sanggau Ledo, not Ledo); None when it names none ("Kabupaten Bengkayang" is the
+    kabupaten, not its kecamatan Bengkayang)."""
+    whole = kecamatan_names().get(_squash(text))
+    if whole is not None:
+        return whole
+    words = text.upper()
+    words = re.sub(r"\bKAB(?:UPATEN)?\b\.?\s*BENGKAYANG\b", " ", words)
+    words = re.sub(r"\bKEC(?:AMATAN)?\b\.?\s*17\b", " TUJUH BELAS ", words)
+    words = re.sub(r"\bSEI\b\.?|\bS\.\s*", " SUNGAI ", words)
+    words = re.sub(r"\bKEP\b\.?", " KEPULAUAN ", words)
+    words = " " + " ".join(re.sub(r"[^A-Z]+", " ", words).split()) + " "
+    names = sorted(kecamatan_names().values(), key=len, reverse=True)
+    found = re.search("(?<= )(" + "|".join(re.escape(n.upper()) for n in names) + ")(?= )",
+                      words)
+    return None if found is None else {n.upper(): n for n in names}[found.group(1)]
+
+
+def place_of_class(place: object, kecamatan: pd.Series) -> str | None:
+    """One place for the whole list: the kecamatan the title block's place names, else that
+    place as written (upper case), else the kecamatan most participants come from (ties: the
+    first by name); None when the list names no kecamatan at all. Never a participant's own
+    kecamatan row by row: a corrected list with one participant more from elsewhere is still
+    the same class."""
+    if isinstance(place, str) and place.strip():
+        return kecamatan_in(place) or " ".join(place.upper().split())
+    counts = kecamatan.dropna().value_counts()
+    if counts.empty:
+        return None
+    return str(sorted(counts[counts == counts.max()].index)[0])
+
+
 def literacy_row_rules(issues: Issues, data_date: date) -> None:
     """Judge every participant row; sets ``nip_status``-like ``nik_status``, derives sex and
     birth date from the NIK, and normalises kecamatan, program, age and disability."""
@@ -110,6 +148,11 @@ def literacy_row_rules(issues: Issues, data_date: date) -> None:
                S.WARNING, "Disabilitas not understood: write Ya or Tidak. Counted as unknown.")
     born = v["tanggal_lahir"].dt.strftime("%Y-%m-%d").astype("string").fillna(v["umur"])
     flag_repeated(issues, "nik", usable, name_key(v["nama"], born), "name and birth date or age")
+    # Of the rows that are loaded, as int_literacy_attendances does for rows without it.
+    counted = v["kecamatan"].where(~issues.rejected())
+    v["class_place"] = pd.Series(
+        place_of_class(issues.norm.file_values.get("class_place"), counted),
+        index=v.index, dtype="string")
 
 
 def _nik_rules(issues: Issues, data_date: date) -> pd.Series:

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from ingest.parsers import digits_at, nip_birth_and_sex, ymd_to_date
-from ingest.rules.collect import Issues
+from ingest.rules.collect import Issues, value_missing
 from ingest.rules.collect import Severity as S
 
 MIN_YEAR = 1930
@@ -127,7 +127,7 @@ def _code_rules(issues: Issues, is_pns: pd.Series, is_pppk: pd.Series) -> None:
     inv = issues.norm.invalid
     present = issues.norm.present
 
-    issues.add(v["jenis_pegawai"].isna() & ~inv["jenis_pegawai"], "jenis_pegawai",
+    issues.add(value_missing(issues, "jenis_pegawai"), "jenis_pegawai",
                "jenis_pegawai_missing", S.REJECT,
                "Jenis pegawai is blank: write PNS, CPNS or PPPK.")
     issues.add(inv["jenis_pegawai"], "jenis_pegawai", "jenis_pegawai_invalid", S.REJECT,
@@ -147,8 +147,12 @@ def _code_rules(issues: Issues, is_pns: pd.Series, is_pppk: pd.Series) -> None:
 
     gol = v["golongan"]
     pns_form = gol.str.contains("/", regex=False).fillna(False)
-    issues.add(is_pns & gol.isna() & ~inv["golongan"], "golongan", "golongan_missing",
-               S.REJECT, "Golongan is blank: every PNS/CPNS needs one (e.g. III/a).")
+    # Who needs a golongan is the description's (ColumnSpec.required_when), which the GX
+    # suite reads too: a PPPK paruh waktu has none, and neither verdict asks for one.
+    needs = issues.spec.column("golongan").required_when
+    who = "/".join(needs[1]) if needs else "employee"
+    issues.add(value_missing(issues, "golongan"), "golongan", "golongan_missing",
+               S.REJECT, f"Golongan is blank: every {who} needs one (e.g. III/a).")
     bad = inv["golongan"] | (is_pns & gol.notna() & ~pns_form) | (is_pppk & pns_form)
     issues.add(bad, "golongan", "golongan_invalid", S.REJECT,
                "Golongan not valid: PNS I/a-IV/e (III/a, IIIa, 3A or 31 are all understood), "
@@ -169,13 +173,13 @@ def _code_rules(issues: Issues, is_pns: pd.Series, is_pppk: pd.Series) -> None:
                "The row has an eselon, so it is counted as Struktural: check jenis jabatan.")
     v["jenis_jabatan"] = jj.where(ese.isna(), "struktural")
 
-    issues.add(v["tingkat_pendidikan"].isna() & ~inv["tingkat_pendidikan"],
+    issues.add(value_missing(issues, "tingkat_pendidikan"),
                "tingkat_pendidikan", "pendidikan_missing", S.REJECT,
                "Tingkat pendidikan is blank: write e.g. SLTA, D-III, S-1 or the SIASN code.")
     issues.add(inv["tingkat_pendidikan"], "tingkat_pendidikan", "pendidikan_invalid", S.REJECT,
                "Tingkat pendidikan not understood: write SD, SLTP, SLTA, D-I, D-II, D-III, D-IV, "
                "S-1, S-2, S-3 or the SIASN code (05-50).")
-    issues.add(v["pd_name"].isna(), "pd_name", "pd_missing", S.REJECT,
+    issues.add(value_missing(issues, "pd_name"), "pd_name", "pd_missing", S.REJECT,
                "The agency (Perangkat Daerah / unit kerja) is blank.")
     if "nik" in present:
         issues.add(inv["nik"] | issues.norm.mangled["nik"], "nik", "nik_invalid", S.WARNING,

@@ -9,8 +9,8 @@ the budget lines in dbt (a tag that matches no line is reported, never dropped).
 from __future__ import annotations
 
 from ingest.rules.arg import arg_row_rules
-from ingest.sources.budget_title import read_arg_title
 from ingest.spec import ColumnSpec, Kind, SourceSpec
+from ingest.title_budget import read_arg_title
 
 C = ColumnSpec
 
@@ -29,16 +29,26 @@ ARG = SourceSpec(
           doc="2.08.02.2.01.0001; the old form 2.08.02.2.01.01 is accepted"),
         C("nama_sub_kegiatan", Kind.TEXT, ("NAMA SUB KEGIATAN", "SUB KEGIATAN", "URAIAN",
                                            "URAIAN SUB KEGIATAN")),
-        C("kategori_arg", Kind.TEXT, ("KATEGORI ARG", "KATEGORI", "KAT ARG", "KATEGORI GBS"),
+        C("kategori_arg", Kind.TEXT, ("KATEGORI ARG", "KATEGORI", "KAT ARG", "KATEGORI GBS",
+                                      "KATEGORI ANGGARAN RESPONSIF GENDER"),
           required=True, doc="1 gender-specific, 2 gender equality, 3 institutionalising PUG"),
         C("isu_gender", Kind.TEXT, ("ISU GENDER", "PERMASALAHAN GENDER", "ISU", "ANALISIS "
                                     "SITUASI", "FAKTOR KESENJANGAN")),
         C("sasaran_laki_laki", Kind.COUNT, ("SASARAN LAKI LAKI", "PENERIMA MANFAAT LAKI LAKI",
-                                            "LAKI LAKI", "SASARAN L", "TARGET LAKI LAKI")),
+                                            "LAKI LAKI", "SASARAN L", "TARGET LAKI LAKI",
+                                            "PENERIMA MANFAAT L", "JUMLAH SASARAN LAKI LAKI",
+                                            "JUMLAH SASARAN L", "JUMLAH PENERIMA MANFAAT L",
+                                            "JUMLAH PENERIMA MANFAAT LAKI LAKI", "TARGET L",
+                                            "SASARAN PRIA", "PENERIMA MANFAAT PRIA")),
         C("sasaran_perempuan", Kind.COUNT, ("SASARAN PEREMPUAN", "PENERIMA MANFAAT PEREMPUAN",
-                                            "PEREMPUAN", "SASARAN P", "TARGET PEREMPUAN")),
+                                            "PEREMPUAN", "SASARAN P", "TARGET PEREMPUAN",
+                                            "PENERIMA MANFAAT P", "JUMLAH SASARAN PEREMPUAN",
+                                            "JUMLAH SASARAN P", "JUMLAH PENERIMA MANFAAT P",
+                                            "JUMLAH PENERIMA MANFAAT PEREMPUAN", "TARGET P",
+                                            "SASARAN WANITA", "PENERIMA MANFAAT WANITA")),
         C("nilai_arg", Kind.MONEY, ("NILAI ARG", "NILAI ARG RP", "ANGGARAN ARG", "PAGU ARG",
-                                    "JUMLAH ARG", "ALOKASI ARG"),
+                                    "JUMLAH ARG", "ALOKASI ARG", "NILAI ANGGARAN ARG",
+                                    "ANGGARAN RESPONSIF GENDER"),
           doc="blank: the whole sub kegiatan is ARG; else the ARG part of its pagu"),
         C("tahun", Kind.TEXT, ("TAHUN", "TAHUN ANGGARAN", "TA")),
         C("kode_skpd", Kind.TEXT, ("KODE SKPD", "KODE OPD", "KODE ORGANISASI")),

@@ -9,8 +9,8 @@ checked against the lines under them and skipped (see ``ingest.rules.budget``).
 from __future__ import annotations
 
 from ingest.rules.budget import budget_row_rules
-from ingest.sources.budget_title import read_budget_title
 from ingest.spec import ColumnSpec, Kind, SourceSpec
+from ingest.title_budget import read_budget_title
 
 C = ColumnSpec
 
@@ -27,14 +27,24 @@ BUDGET = SourceSpec(
     totals_inside=True,
     columns=(
         C("kode", Kind.TEXT, ("KODE", "KODE REKENING", "KODE SUB KEGIATAN", "KODE SUBKEGIATAN",
-                              "KODE PROGRAM KEGIATAN SUB KEGIATAN"), required=True,
+                              "KODE PROGRAM KEGIATAN SUB KEGIATAN", "KODE REK", "NO REKENING",
+                              "NOMOR REKENING", "KD REKENING"), required=True,
           doc="sub kegiatan code 2.08.02.2.01.0001 (old exports: 2.08.02.2.01.01)"),
         C("uraian", Kind.TEXT, ("URAIAN", "NAMA SUB KEGIATAN", "URAIAN SUB KEGIATAN",
-                                "SUB KEGIATAN", "PROGRAM KEGIATAN SUB KEGIATAN", "NAMA"),
+                                "SUB KEGIATAN", "PROGRAM KEGIATAN SUB KEGIATAN", "NAMA",
+                                "URUSAN BIDANG URUSAN PROGRAM KEGIATAN SUB KEGIATAN",
+                                "NAMA PROGRAM KEGIATAN SUB KEGIATAN", "NAMA REKENING"),
           doc="the sub kegiatan's name"),
         C("pagu", Kind.MONEY, ("PAGU", "PAGU RP", "PAGU ANGGARAN", "JUMLAH", "JUMLAH RP",
-                               "ANGGARAN", "NILAI", "NILAI RP", "TOTAL", "PAGU INDIKATIF"),
-          required=True, doc="Rupiah, exact: 50000000, 'Rp 50.000.000,00', '50.000.000'"),
+                               "ANGGARAN", "NILAI", "NILAI RP", "TOTAL", "PAGU INDIKATIF",
+                               "JUMLAH ANGGARAN", "NILAI ANGGARAN", "TOTAL ANGGARAN",
+                               "ALOKASI ANGGARAN", "PAGU DANA", "SETELAH PERUBAHAN"),
+          required=True, doc="Rupiah, exact: 50000000, 'Rp 50.000.000,00', '50.000.000'; "
+                             "DPPA: the amount after the amendment (SETELAH PERUBAHAN)"),
+        C("pagu_sebelum", Kind.MONEY, ("PAGU SEBELUM PERUBAHAN", "JUMLAH SEBELUM PERUBAHAN",
+                                       "ANGGARAN SEBELUM PERUBAHAN", "NILAI SEBELUM PERUBAHAN",
+                                       "SEBELUM PERUBAHAN"),
+          doc="DPPA: the amount before the amendment"),
         C("tahun", Kind.TEXT, ("TAHUN", "TAHUN ANGGARAN", "TA"),
           doc="budget year; blank: 'TAHUN ANGGARAN 2025' in the title block"),
         C("kode_skpd", Kind.TEXT, ("KODE SKPD", "KODE OPD", "KODE ORGANISASI", "KODE UNIT"),

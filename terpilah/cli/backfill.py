@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from terpilah.cli.display import console, err, flow_progress, pct
 from terpilah.cli.errors import WAREHOUSE_HELP, check_warehouse, friendly, parse_day
@@ -51,9 +52,11 @@ def backfill(
                      if result.resumed else ""))
     for run in result.runs:
         for f in run.files:
-            console.print(f"  {f.data_date} {f.file}: {f.status}, {f.rows_loaded:,} loaded, "
-                          f"{f.rows_rejected:,} quarantined" + (
-                              f" ({' '.join(f.reasons)})" if f.reasons else ""))
+            console.print(f"  {f.data_date} {escape(f.file)}: {f.status}, {f.rows_loaded:,} "
+                          f"loaded, {f.rows_rejected:,} quarantined" + (
+                              f" ({escape(' '.join(f.reasons))})" if f.reasons else ""))
+            if f.understood:
+                console.print(f"    {escape(f.understood)}", style="dim")
     for failure in result.dbt_failures:
         console.print(f"[red]dbt:[/] {failure}")
     if result.headline:

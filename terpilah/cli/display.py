@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
@@ -77,6 +78,28 @@ def print_quarantined(result: RunResult) -> None:
         console.print(f"  {f.file}: rows {rows}{more} ({rules})")
 
 
+def print_understood(result: RunResult) -> None:
+    """One line per file: what was read (sheet, header row, the title block's attributes,
+    columns not used), so a wrong inference is seen the night it is made."""
+    if not any(f.understood for f in result.files):
+        return
+    console.print("[bold]Understood[/] (all of it: table audit.files, or `terpilah validate "
+                  "FILE`):")
+    for f in result.files:
+        if f.understood:
+            console.print(f"  {escape(f.path or f.file)}: {escape(f.understood)}")
+
+
+def print_landing_problems(result: RunResult) -> None:
+    """What was found in the landing folder but not read, each with what to do."""
+    if not result.landing_problems:
+        return
+    console.print(f"[bold yellow]Not read from the landing folder[/] "
+                  f"({len(result.landing_problems)}; fix and they are read on the next run):")
+    for problem in result.landing_problems:
+        console.print(f"  [yellow]-[/] {escape(problem)}")
+
+
 def print_summary(result: RunResult) -> None:
     """The short summary a run ends with."""
     colour = {"success": "green", "nothing_new": "yellow"}.get(result.status, "red")
@@ -94,16 +117,16 @@ def print_summary(result: RunResult) -> None:
             table.add_row(str(f.data_date), f.status, f"{f.rows_read:,}", f"{f.rows_loaded:,}",
                           f"{f.rows_rejected:,}", f"{f.warnings:,}", f.file, style=style)
         console.print(table)
+        print_understood(result)
         for f in result.files:
             for reason in f.reasons:
-                console.print(f"[red]  {f.file}[/]: {reason}")
+                console.print(f"[red]  {escape(f.file)}[/]: {escape(reason)}")
         print_quarantined(result)
     console.print(f"Files accepted {result.files_accepted}, rejected {result.files_rejected}; "
                   f"rows loaded {result.rows_loaded:,}, quarantined {result.rows_quarantined:,}"
                   + (f"; {result.skipped_unchanged} unchanged date(s) skipped"
                      if result.skipped_unchanged else ""))
-    for problem in result.landing_problems:
-        console.print(f"[yellow]Landing folder:[/] {problem}")
+    print_landing_problems(result)
     if result.marts:
         console.print("Marts: " + ", ".join(result.marts))
     for failure in result.dbt_failures:

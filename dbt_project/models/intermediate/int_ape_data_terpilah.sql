@@ -80,12 +80,21 @@ literacy_all as (
 
 ),
 
--- A class (program, class date, kecamatan) counts in the rows of its latest data_date.
+-- A class (program, class date, the class's place) counts in the rows of its latest
+-- data_date, as in int_literacy_attendances: a list sent again replaces the earlier one as a
+-- whole. Rows loaded before the loader set class_place fall back to their own kecamatan.
+literacy_placed as (
+
+    select *, coalesce(class_place, kecamatan, '') as place
+    from literacy_all
+
+),
+
 class_versions as (
 
-    select program, class_date, kecamatan, max(data_date) as latest_data_date
-    from literacy_all
-    group by program, class_date, kecamatan
+    select program, class_date, place, max(data_date) as latest_data_date
+    from literacy_placed
+    group by program, class_date, place
 
 ),
 
@@ -97,11 +106,11 @@ literacy_rows as (
         literacy_all.class_date,
         literacy_all.jenis_kelamin
 
-    from literacy_all
+    from literacy_placed as literacy_all
     inner join class_versions
         on literacy_all.program = class_versions.program
         and literacy_all.class_date = class_versions.class_date
-        and literacy_all.kecamatan = class_versions.kecamatan
+        and literacy_all.place = class_versions.place
         and literacy_all.data_date = class_versions.latest_data_date
 
 ),

@@ -1,9 +1,11 @@
 {{ config(materialized='table') }}
 
 -- One row per participant per digital-literacy class, from the latest list of each class.
--- A class is identified by (program, class_date, kecamatan); when its file was sent again in a
--- later date folder only the rows of the latest data_date are kept. A participant listed more
--- than once in that list counts once (their row with a sex first, then the first row).
+-- A class is identified by (program, class_date, class place), never by a participant's own
+-- kecamatan: when its list was sent again in a later date folder, the whole earlier list is
+-- replaced by the rows of the latest data_date (also a participant of the earlier list from
+-- another kecamatan). A participant listed more than once in that list counts once (their row
+-- with a sex first, then the first row).
 with
 
 attendance as (
@@ -12,59 +14,90 @@ attendance as (
 
 ),
 
+-- Rows loaded before the loader set class_place: the kecamatan most of the list's participants
+-- come from (ties: the first by name), the loader's own rule for a list without a place.
+list_kecamatan as (
+
+    select
+        batch_id,
+        source_file,
+        kecamatan,
+        row_number() over (
+            partition by batch_id, source_file
+            order by count(*) desc, kecamatan
+        ) as kecamatan_rank
+    from attendance
+    group by batch_id, source_file, kecamatan
+
+),
+
+placed as (
+
+    select
+        attendance.*,
+        coalesce(attendance.class_place, list_kecamatan.kecamatan, '') as place
+    from attendance
+    left join list_kecamatan
+        on attendance.batch_id is not distinct from list_kecamatan.batch_id
+        and attendance.source_file is not distinct from list_kecamatan.source_file
+        and list_kecamatan.kecamatan_rank = 1
+
+),
+
 versions as (
 
     select
         program,
         class_date,
-        kecamatan,
+        place,
         max(data_date) as latest_data_date,
         count(distinct data_date) as n_versions
-    from attendance
-    group by program, class_date, kecamatan
+    from placed
+    group by program, class_date, place
 
 ),
 
 latest_rows as (
 
     select
-        attendance.*,
+        placed.*,
         versions.n_versions,
         row_number() over (
             partition by
-                attendance.program,
-                attendance.class_date,
-                attendance.kecamatan,
-                attendance.participant_key
+                placed.program,
+                placed.class_date,
+                placed.place,
+                placed.participant_key
             order by
-                case when attendance.jenis_kelamin is null then 1 else 0 end,
-                attendance.source_file,
-                attendance.source_sheet,
-                attendance.source_row
+                case when placed.jenis_kelamin is null then 1 else 0 end,
+                placed.source_file,
+                placed.source_sheet,
+                placed.source_row
         ) as row_rank,
         count(*) over (
             partition by
-                attendance.program,
-                attendance.class_date,
-                attendance.kecamatan,
-                attendance.participant_key
+                placed.program,
+                placed.class_date,
+                placed.place,
+                placed.participant_key
         ) as n_rows
 
-    from attendance
+    from placed
     inner join versions
-        on attendance.program = versions.program
-        and attendance.class_date = versions.class_date
-        and attendance.kecamatan = versions.kecamatan
-        and attendance.data_date = versions.latest_data_date
+        on placed.program = versions.program
+        and placed.class_date = versions.class_date
+        and placed.place = versions.place
+        and placed.data_date = versions.latest_data_date
 
 ),
 
 final as (
 
     select
-        md5(program || '|' || cast(class_date as varchar) || '|' || kecamatan) as class_key,
+        md5(program || '|' || cast(class_date as varchar) || '|' || place) as class_key,
         program,
         class_date,
+        cast(place as varchar) as class_place,
         kecamatan,
         data_date,
         cast(n_versions as integer) as n_versions,

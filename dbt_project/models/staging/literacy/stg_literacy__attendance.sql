@@ -55,6 +55,7 @@ renamed as (
         cast(loaded_at as timestamp) as loaded_at,
         cast(program as varchar) as program,
         cast(class_date as date) as class_date,
+        cast(class_place as varchar) as class_place,
         cast(kecamatan as varchar) as kecamatan,
         cast(desa as varchar) as desa,
         participant_key,

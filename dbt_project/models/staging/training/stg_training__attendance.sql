@@ -1,7 +1,9 @@
 -- One row per participant row of a training attendance list, 1:1 with raw.training_attendance.
 -- The NIP is replaced by its keyed pseudonym (employee_key, the same HMAC as SIMPEG's, so the
 -- two join); the name is used only to build participant_key for people without a NIP, then
--- dropped. Derived here: participant_type, attended and certified (from the remark).
+-- dropped. Derived here: participant_type, attended and certified (from the remark). The loader
+-- decides attendance from the remark (seed ref_absence_markers); rows loaded before it did
+-- (attendance null) fall back to the remark's words here.
 with
 
 source as (
@@ -57,13 +59,16 @@ renamed as (
         cast(nip_status as varchar) as nip_status,
         case
             when nip_status in ('valid', 'invalid') then 'asn'
-            when nip_status = 'blank' then 'non_asn'
+            -- 'nik': a 16-digit NIK written as NIP (a village head, the public)
+            when nip_status in ('blank', 'nik') then 'non_asn'
         end as participant_type,
         cast(jabatan_nama as varchar) as jabatan_nama,
         cast(unit_kerja as varchar) as unit_kerja,
         cast(jenis_kelamin as varchar) as jenis_kelamin,
         cast(keterangan as varchar) as keterangan,
+        cast(attendance as varchar) as attendance,
         case
+            when attendance is not null then attendance <> 'absent'
             when keterangan_lower like '%tidak hadir%'
                 or keterangan_lower like '%izin%'
                 or keterangan_lower like '%sakit%'
