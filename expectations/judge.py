@@ -48,7 +48,12 @@ class Judge:
         if spec.name in self._checkpoints:
             return self._checkpoints[spec.name]
         gx = self._gx
-        source = self.context.data_sources.add_or_update_pandas(name="terpilah")
+        # Fetch the data source if it exists: add_or_update would drop the assets of the
+        # sources judged before, and their cached checkpoints would then fail.
+        try:
+            source = self.context.data_sources.get("terpilah")
+        except (KeyError, LookupError, ValueError):
+            source = self.context.data_sources.add_pandas(name="terpilah")
         try:
             asset = source.get_asset(spec.name)
         except LookupError:

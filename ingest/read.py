@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -96,7 +97,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _preamble(rows: list[list[object]]) -> list[str]:
+def _preamble(rows: Sequence[Sequence[object]]) -> list[str]:
     """Each filled row above the header as one line (its non-empty cells joined by a space):
     the title block of a form (e.g. an attendance list's training name and dates)."""
     lines = [" ".join(_cell_text(c).strip() for c in row if _cell_text(c).strip())
@@ -120,14 +121,17 @@ def _require_columns(header: Header | None, spec: SourceSpec, sheet: str | None)
     return header
 
 
-def _raw_table(body_cells: pd.DataFrame, header: Header, spec: SourceSpec,
-               merges: list[Merge], preamble: list[list[object]],
-               sheet: str | None = None, **extra: str | None) -> RawTable:
-    body = table_from_rows(body_cells, header, header.bottom + 2, spec.totals_inside, merges)
+def _raw_table(cells: pd.DataFrame, header: Header, spec: SourceSpec,
+               above: Sequence[Sequence[object]],
+               merges: list[Merge] | None = None, sheet: str | None = None,
+               sheet_evidence: str = "", encoding: str | None = None,
+               delimiter: str | None = None) -> RawTable:
+    """The table under ``header`` (``cells``: the rows below it; ``above``: the rows above)."""
+    body = table_from_rows(cells, header, header.bottom + 2, spec.totals_inside, merges)
     unmapped = [header.texts[p] for p in header.unmapped] + body.headless
     return RawTable(body.frame, sheet, header.bottom + 1, dict(header.names), unmapped,
-                    body.skipped, preamble=_preamble(preamble),
-                    layout=header.layout() + body.layout, **extra)  # type: ignore[arg-type]
+                    body.skipped, encoding, delimiter, _preamble(above), sheet_evidence,
+                    header.layout() + body.layout)
 
 
 # --- XLSX -------------------------------------------------------------------------------
@@ -217,8 +221,8 @@ def _read_xlsx(path: Path, spec: SourceSpec) -> RawTable:
     header = _require_columns(sheet.header, spec, sheet.name)
     merges = fill_down(sheet.cells, sheet.merges, header.bottom + 1)
     body = pd.DataFrame(sheet.cells[header.bottom + 1:], dtype=object)
-    return _raw_table(body, header, spec, merges, sheet.cells[:header.top], sheet.name,
-                      sheet_evidence=evidence)
+    return _raw_table(body, header, spec, sheet.cells[:header.top], merges, sheet.name,
+                      evidence)
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -268,8 +272,8 @@ def _read_csv(path: Path, spec: SourceSpec) -> RawTable:
     body = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
                        skiprows=header.bottom + 1, keep_default_na=False, skip_blank_lines=False,
                        engine="c", names=range(width), index_col=False)
-    return _raw_table(body, header, spec, [], rows[:header.top],  # type: ignore[arg-type]
-                      encoding=encoding, delimiter=delimiter)
+    return _raw_table(body, header, spec, rows[:header.top], encoding=encoding,
+                      delimiter=delimiter)
 
 
 # --- telling sources apart --------------------------------------------------------------

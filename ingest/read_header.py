@@ -43,6 +43,13 @@ COMMON_HEADERS = {"NO", "NO URUT", "NOMOR", "NOMOR URUT", "KETERANGAN", "KET", "
                   "TTD", "PARAF"}
 _MALE = {"L", "LK", "LAKI LAKI", "LAKI", "PRIA"}
 _FEMALE = {"P", "PR", "PEREMPUAN", "WANITA"}
+_UNITS = re.compile(r"^(?:\(.*\)|\[.*\]|rp\.?|rupiah|%|orang|jiwa|tahun|thn|unit|paket)$",
+                    re.IGNORECASE)
+_DIGIT = re.compile(r"[0-9]")
+_THIS_YEAR = re.compile(r"^\s*(?:T|N|TAHUN(?:\s+ANGGARAN)?(?:\s+(?:N|[0-9]{4}))?|TAHUN BERJALAN)"
+                        r"\s*$", re.IGNORECASE)
+_OTHER_YEAR = re.compile(r"^\s*(?:T|N|TAHUN(?:\s+ANGGARAN)?(?:\s+N)?)\s*[-+]\s*[0-9]\s*$",
+                         re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^\(?[0-9]{1,3}\)?(?:\s*=\s*[0-9xX×*+/() .-]+)?$")
 
 
@@ -179,16 +186,31 @@ def number_row(cells: list[str]) -> bool:
 
 
 def _continues(grid: _Grid, top: int, row: int) -> bool:
-    """Row ``row`` is a lower header row of the band starting at ``top``."""
+    """Row ``row`` is a lower header row of the band starting at ``top``: some of its cells
+    stand under group headings, or all are units of the headings above (``(Rp)`` under
+    ``PAGU``)."""
     filled = [c for c in range(grid.width) if grid.own(row, c)]
     if not filled or number_row(grid.rows[row]):
         return False
+    if all(_UNITS.match(grid.own(row, c)) and grid.level(row - 1, c) for c in filled):
+        return True
     above = {(r, c) for r in range(top, row) for c in range(grid.width) if grid.own(r, c)}
     if len({grid.own(r, c) for r, c in above}) < 2:  # a title line over the table
         return False
     under_group = [c for c in filled if grid.grouped(row - 1, c)]
     headless = [c for c in filled if not any(grid.level(r, c) for r in range(top, row))]
-    return bool(under_group) and len(under_group) + len(headless) == len(filled)
+    # beside cells under a group heading, a word under a single heading (T-1 over Jumlah);
+    # a data row has digits somewhere (row number, NIP, date, amount)
+    others = [c for c in filled if c not in under_group and c not in headless]
+    return bool(under_group) and not any(_DIGIT.search(grid.own(row, c)) for c in others)
+
+
+def _stacks(grid: _Grid, top: int, row: int) -> bool:
+    """Row ``row`` may finish the words of the headings above it (``TANGGAL`` over
+    ``LAHIR``, ``JENIS`` over ``KELAMIN``): words only, each under a heading."""
+    filled = [c for c in range(grid.width) if grid.own(row, c)]
+    return bool(filled) and all(grid.own(top, c) and not _DIGIT.search(grid.own(row, c))
+                                for c in filled)
 
 
 @dataclass
@@ -199,6 +221,7 @@ class _Column:
     parent: str  # normalised headings above its lowest text
     leaf: str  # normalised lowest text
     phase: str | None  # before | after | delta (amendment pairs)
+    span: int = 1  # columns under the same heading (of a lowest text read alone)
 
 
 def _forms(text: str) -> list[str]:
@@ -216,23 +239,31 @@ def _columns(grid: _Grid, top: int, bottom: int, neutral: set[str]) -> dict[int,
                 levels.append(text)
         if not levels:
             continue
-        full = " ".join(levels)
-        parent = normalise_header(" ".join(levels[:-1]))
-        leaf_keys = _forms(levels[-1]) if len(levels) > 1 and _is_neutral(parent, neutral) else []
+        full, above = " ".join(levels), " ".join(levels[:-1])
+        leaf_keys = (_forms(levels[-1]) if len(levels) > 1 and _is_neutral(above, neutral)
+                     else [])
         qualified = normalise_header(full, qualifiers=True)
         phase = ("delta" if _DELTA.search(qualified) else "before" if _BEFORE.search(qualified)
                  else "after" if _AFTER.search(qualified) else None)
-        columns[c] = _Column(" / ".join(levels), _forms(full), leaf_keys, parent,
-                             normalise_header(levels[-1]), phase)
+        columns[c] = _Column(" / ".join(levels), _forms(full), leaf_keys,
+                             normalise_header(above), normalise_header(levels[-1]), phase)
+    for col in columns.values():
+        col.span = sum(other.parent == col.parent for other in columns.values())
     _pair_phases(columns)
     return columns
 
 
-def _is_neutral(parent: str, neutral: set[str]) -> bool:
+def _is_neutral(heading: str, neutral: set[str]) -> bool:
     """A heading that names no column of the source, not even in part (``IDENTITAS``; not
-    ``TEMPAT TGL LAHIR``, whose lowest text ``TANGGAL`` must not become a class date)."""
-    padded = f" {parent} "
-    return bool(parent) and not any(f" {name} " in padded for name in neutral)
+    ``TEMPAT TGL LAHIR``, whose lowest text ``TANGGAL`` must not become a class date). The
+    budget year's heading (``T``, ``TAHUN N``, ``TAHUN 2025``) is neutral; the year before or
+    after (``T-1``, ``T+1``) is not: its ``JUMLAH`` is no pagu."""
+    if _OTHER_YEAR.match(heading):
+        return False
+    if _THIS_YEAR.match(heading):
+        return True
+    padded = f" {normalise_header(heading)} "
+    return padded.strip() != "" and not any(f" {name} " in padded for name in neutral)
 
 
 def _pair_phases(columns: dict[int, _Column]) -> None:
@@ -291,6 +322,9 @@ def _match(grid: _Grid, top: int, bottom: int, spec: SourceSpec,
         for pos, col in columns.items():
             for key in col.leaf_keys if leaf else col.keys:
                 where.setdefault(key, []).append(pos)
+        if leaf:  # the widest group first: the year with its detail over the years beside it
+            for positions in where.values():
+                positions.sort(key=lambda p: -columns[p].span)
         for name, forms in variants.items():
             if name in header.mapping:
                 continue
@@ -349,7 +383,13 @@ def find_header(rows: list[list[str]], merges: list[Merge], spec: SourceSpec) ->
         while (bottom - top + 1 < MAX_HEADER_ROWS and bottom + 1 < len(grid.rows)
                and _continues(grid, top, bottom + 1)):
             bottom += 1
-        header = _match(grid, top, bottom, spec, variants)
-        if header.score >= 2 and (best is None or header.rank > best.rank):
-            best = header
+        # the band its structure says, then the row alone, then the row with the next one
+        # finishing its words; the first of equals wins
+        bottoms = [bottom] + ([top] if bottom > top else [])
+        if bottom == top and top + 1 < len(grid.rows) and _stacks(grid, top, top + 1):
+            bottoms.append(top + 1)
+        for end in bottoms:
+            header = _match(grid, top, end, spec, variants)
+            if header.score >= 2 and (best is None or header.rank > best.rank):
+                best = header
     return best

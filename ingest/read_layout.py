@@ -23,6 +23,7 @@ import pandas as pd
 
 from ingest.parsers import MONTHS
 from ingest.read_header import Header, Merge, number_row
+from ingest.spec import normalise_header
 
 # Arrow (RE2) regex: no \b, \s or \d, so pandas does not fall back to Python's re
 TOTAL_PATTERN = "^(?:SUB ?-?(?:TOTAL|JUMLAH)|GRAND TOTAL|JUMLAH|TOTAL|JML)(?:[^A-Z]|$)"
@@ -31,7 +32,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SIGNATURE = re.compile(
     r"^(?:(?:mengetahui|menyetujui|disetujui|diketahui|diperiksa|dibuat|disahkan|ditetapkan|"
     r"kepala|ketua|sekretaris|pejabat|bendahara|kuasa pengguna|pengguna anggaran|pembuat|"
-    r"panitia|penanggung ?jawab|tim anggaran|plt|plh|pj|an)\b|a\.\s?n\b|nip\s*[.:])",
+    r"panitia|penanggung ?jawab|tim anggaran)\b|(?:plt|plh|pj|an)\.|a\.\s?n\b|nip\s*[.:])",
     re.IGNORECASE)
 _CITY_DATE = re.compile(rf"^[a-z][a-z .'-]{{1,40}},\s*(?:\d{{1,2}}\s*(?:{_MONTH})|(?:{_MONTH})\s+"
                         rf"\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})", re.IGNORECASE)
@@ -40,6 +41,10 @@ _CITY_DATE = re.compile(rf"^[a-z][a-z .'-]{{1,40}},\s*(?:\d{{1,2}}\s*(?:{_MONTH}
 _STRONG = re.compile(r"^(?:mengetahui|menyetujui|disetujui|diketahui|tim anggaran|"
                      r"tanggal pembahasan|catatan hasil pembahasan)", re.IGNORECASE)
 _NIP_TEXT = re.compile(r"^nip\s*[.:]", re.IGNORECASE)
+_PAGE = re.compile(r"^(?:halaman|hal\.?|page)\s*[0-9]+|^dicetak\b", re.IGNORECASE)
+LOOK_BACK_ROWS = 40  # data rows looked at, from the last, for the last sure one
+STRONG_SCAN_ROWS = 30  # rows after the last total looked at for an end word
+_ROW_NUMBER = re.compile(r"^[0-9]{1,4}\.?$")
 SPARSE_CELLS = 3  # a signature row has at most this many filled cells
 NOT_A_MARK = ("", "0", "-", "–", "—", "TIDAK", "BUKAN", "N")
 
@@ -96,22 +101,60 @@ def _cell(value: object) -> str:
     return text[:-2] if text.endswith(".0") and text[:-2].lstrip("-").isdigit() else text
 
 
-def _says_total(rows: pd.DataFrame) -> np.ndarray:
-    """A total word at the start of any cell of each row (``JUMLAH`` is often merged over
-    an unmapped ``NO`` column, or written under any column)."""
-    if len(rows) <= 200:  # the usual few rows: cheaper one by one
-        return np.array([any(_TOTAL.match(c.upper()) for c in _row_cells(rows, i))
-                         for i in range(len(rows))], dtype=bool)
-    hit = np.zeros(len(rows), dtype=bool)
-    for col in rows.columns:
-        text = as_text(rows[col]).str.strip().str.upper()
-        hit |= text.str.contains(TOTAL_PATTERN, regex=True).fillna(False).to_numpy(dtype=bool)
-    return hit
+@dataclass
+class _Kinds:
+    """Rows that are no data rows, by kind (masks over the body)."""
+
+    total: np.ndarray
+    numbers: np.ndarray  # column-number rows (under the header, or under a repeated one)
+    repeated: np.ndarray  # the header again (printed on every page)
+    page: np.ndarray  # "Halaman 2 dari 5", "Dicetak ..."
+
+
+def _classify(body: pd.DataFrame, header: Header, key: pd.Series, key_blank: np.ndarray,
+              key_total: np.ndarray) -> _Kinds:
+    """Look closer at the few rows that may be no data: a blank key, a key like a column
+    number or like the key's own header. A total word counts in any cell of a row without
+    a key (``JUMLAH`` is often merged over an unmapped ``NO`` column)."""
+    n = len(body)
+    kinds = _Kinds(key_total.copy(), *(np.zeros(n, dtype=bool) for _ in range(3)))
+    words = {normalise_header(piece) for text in header.texts.values()
+             for piece in (text, *text.split(" / "))} - {""}
+    key_words = {w for w in words if len(w) > 1}
+    up = key.str.upper()
+    looks = (key.str.contains("^[(]?[0-9]{1,3}[)]?$", regex=True).fillna(False).to_numpy(bool)
+             | up.str.replace("[^0-9A-Z]+", " ", regex=True).str.strip()
+             .isin(list(key_words)).to_numpy(dtype=bool))
+    blank_rows = np.flatnonzero(key_blank)
+    if len(blank_rows) > 200:  # many rows without a key: only their totals, column-wise
+        hit = np.zeros(len(blank_rows), dtype=bool)
+        for col in body.columns:
+            text = as_text(body[col].iloc[blank_rows]).str.strip().str.upper()
+            hit |= text.str.contains(TOTAL_PATTERN, regex=True).fillna(False).to_numpy(bool)
+        kinds.total[blank_rows] = hit
+        blank_rows = blank_rows[:0]
+    for i in sorted({*blank_rows.tolist(), *np.flatnonzero(looks).tolist()}):
+        cells = _row_cells(body, i)
+        if not cells:
+            continue
+        if number_row(cells):
+            kinds.numbers[i] = True
+        elif sum(normalise_header(c) in words for c in cells) >= max(2, 0.6 * len(cells)):
+            kinds.repeated[i] = True
+        elif all(_PAGE.match(c) for c in cells):
+            kinds.page[i] = True
+        elif key_blank[i] and any(_TOTAL.match(c.upper()) for c in cells):
+            kinds.total[i] = True
+    return kinds
 
 
 def _signature_row(cells: list[str], pattern: re.Pattern[str] = _SIGNATURE) -> bool:
-    return 0 < len(cells) <= SPARSE_CELLS and any(
-        pattern.match(c) or (pattern is _SIGNATURE and _CITY_DATE.match(c)) for c in cells)
+    """A sparse row opening a signature block; a row starting with a row number (``5 |
+    Siti | Ketua TP PKK``) is a participant, not a signer."""
+    if not 0 < len(cells) <= SPARSE_CELLS or _ROW_NUMBER.match(cells[0]):
+        return False
+    return any(pattern.match(c) or (pattern is _SIGNATURE and _CITY_DATE.match(c))
+               for c in cells)
 
 
 def _marks(col: pd.Series | None, n: int) -> np.ndarray:
@@ -131,8 +174,10 @@ def _sex_from_marks(body: pd.DataFrame, male: int, female: int) -> pd.Series:
 
 
 def _rows_text(numbers: np.ndarray) -> str:
+    """``row 5`` or ``rows 5, 30, 41`` (the first five)."""
     shown = ", ".join(str(int(r)) for r in numbers[:5])
-    return shown + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+    more = f" and {len(numbers) - 5} more" if len(numbers) > 5 else ""
+    return f"row{'s' if len(numbers) > 1 else ''} {shown}{more}"
 
 
 def table_from_rows(body: pd.DataFrame, header: Header, first_row: int, totals_inside: bool,
@@ -165,24 +210,23 @@ def table_from_rows(body: pd.DataFrame, header: Header, first_row: int, totals_i
     blank = ~np.logical_or.reduce(list(has.values())) if has else np.ones(n, dtype=bool)
     marks = header.sex_pair[0] if header.sex_pair else None  # weak evidence of a data row
     mapped_count = sum((f for c, f in has.items() if c != marks), np.zeros(n, dtype=int))
-    numbering = np.zeros(n, dtype=bool)
-    for i in range(min(n, 3)):  # the column-number row sits right under the header
-        numbering[i] = not blank[i] and number_row(_row_cells(body, i))
-    is_total = key_total.copy()
-    is_total[key_blank] = _says_total(body[key_blank])
+    kinds = _classify(body, header, key, key_blank, key_total)
+    is_total, numbering = kinds.total, kinds.numbers
     heading = _headings(header, merges, has, is_total)
-    dense = _data_like(key, ~key_blank & ~key_total & ~numbering & ~heading, mapped_count)
+    other = numbering | kinds.repeated | kinds.page | heading
+    dense, coded = _data_like(key, ~key_blank & ~key_total & ~other, mapped_count)
 
-    end = _table_end(body, dense, is_total)
+    end = _table_end(body, dense, coded, is_total)
     total_at = end  # with totals_inside, total rows are lines of the table
     if not totals_inside:
         totals = np.flatnonzero(is_total[:end])
-        last = _last_data_row(body, dense, end)
+        last = _last_data_row(body, dense, coded, end)
         total_at = int(totals[totals > last][0]) if (totals > last).any() else end
-    keep = ~blank & ~numbering & ~heading
+    keep = ~blank & ~other
     keep[total_at:] = False
     skipped = result.skipped
-    for reason, mask in (("blank", blank), ("column_numbers", numbering),
+    for reason, mask in (("blank", blank & ~other), ("column_numbers", numbering),
+                         ("repeated_header", kinds.repeated), ("page_lines", kinds.page),
                          ("heading_rows", heading & ~blank)):
         if mask[:total_at].any():
             skipped[reason] = int(mask[:total_at].sum())
@@ -200,9 +244,10 @@ def table_from_rows(body: pd.DataFrame, header: Header, first_row: int, totals_i
     result.layout = _layout(header, rows, numbering, (inside, totals_inside),
                             key_total & keep, merges, total_at if total_at < end else None,
                             end if end < n else None)
-    if (heading & ~blank)[:total_at].any():
-        result.layout.append("headings merged across columns, rows "
-                             f"{_rows_text(rows[:total_at][(heading & ~blank)[:total_at]])}")
+    for mask, what in ((kinds.repeated, "the header repeated"),
+                       (heading & ~blank, "headings merged across columns")):
+        if mask[:total_at].any():
+            result.layout.append(f"{what}: {_rows_text(rows[:total_at][mask[:total_at]])}")
     result.headless = _headless(body, header, keep)
     result.frame = out[keep].reset_index(drop=True)
     return result
@@ -223,40 +268,49 @@ def _headings(header: Header, merges: list[Merge], has: dict[str, np.ndarray],
     return heading
 
 
-def _data_like(key: pd.Series, keyed: np.ndarray, mapped_count: np.ndarray) -> np.ndarray:
+def _data_like(key: pd.Series, keyed: np.ndarray, mapped_count: np.ndarray,
+               ) -> tuple[np.ndarray, bool]:
     """Rows that look like the table's data rows: a key, at least half as many filled
     columns as a typical row (at least 2), and a key of the usual shape (letters, digits),
-    so that a signer's name under a code column is no data row."""
+    so that a signer's name under a code column is no data row. And whether the usual key
+    holds digits (a code, a NIP: a sure sign of a data row even in a narrow row)."""
     if not keyed.any():
-        return keyed
+        return keyed, False
     typical = float(np.median(mapped_count[keyed]))
     enough = mapped_count >= max(2, int(np.ceil(typical / 2)))
     shape = (key.str.contains("[A-Za-z]", regex=True).fillna(False).to_numpy(dtype=int) * 2
              + key.str.contains("[0-9]", regex=True).fillna(False).to_numpy(dtype=int))
     counts = np.bincount(shape[keyed], minlength=4)
-    usual = shape == counts.argmax() if counts.max() >= 0.8 * keyed.sum() else True
-    return keyed & enough & usual
+    sure = counts.max() >= 0.8 * keyed.sum()
+    usual = shape == counts.argmax() if sure else True
+    return keyed & enough & usual, sure and bool(counts.argmax() % 2)
 
 
-def _table_end(body: pd.DataFrame, dense: np.ndarray, is_total: np.ndarray) -> int:
+def _table_end(body: pd.DataFrame, dense: np.ndarray, coded: bool, is_total: np.ndarray,
+               ) -> int:
     """Where the table ends: at a signature block after the last data row, or at a strong
     end word (``Mengetahui``) after the last total row, whatever follows it."""
     n = len(dense)
     end = n
     totals = np.flatnonzero(is_total)
     if len(totals) and dense[:totals[-1]].any():
-        end = next((i for i in range(int(totals[-1]) + 1, n)
-                    if _signature_row(_row_cells(body, i), _STRONG)), n)
-    last = _last_data_row(body, dense, end)
+        after = range(int(totals[-1]) + 1, min(n, int(totals[-1]) + 1 + STRONG_SCAN_ROWS))
+        end = next((i for i in after if _signature_row(_row_cells(body, i), _STRONG)), n)
+    last = _last_data_row(body, dense, coded, end)
     return next((i for i in range(last + 1, end) if _signature_row(_row_cells(body, i))), end)
 
 
-def _last_data_row(body: pd.DataFrame, dense: np.ndarray, end: int) -> int:
-    """The last data row before ``end``; a signer's row (a name beside ``NIP. ...``, a
-    ``Mengetahui``) is none, up to a few rows back."""
+def _last_data_row(body: pd.DataFrame, dense: np.ndarray, coded: bool, end: int) -> int:
+    """The last sure data row before ``end``: walking back over rows that may be a signer's
+    (a name beside ``NIP. ...``, ``Mengetahui``, a narrow row of names: two signers side by
+    side), up to a few dozen rows; a row with a code-like key, or wider than a signature
+    row, is sure."""
     candidates = np.flatnonzero(dense[:end])
-    for i in candidates[::-1][:10]:
-        if not any(_NIP_TEXT.match(c) or _STRONG.match(c) for c in _row_cells(body, int(i))):
+    for i in candidates[::-1][:LOOK_BACK_ROWS]:
+        cells = _row_cells(body, int(i))
+        if any(_NIP_TEXT.match(c) or _STRONG.match(c) for c in cells):
+            continue
+        if coded or len(cells) > SPARSE_CELLS or _ROW_NUMBER.match(cells[0]):
             return int(i)
     return int(candidates[-1]) if len(candidates) else -1
 
@@ -267,7 +321,7 @@ def _layout(header: Header, rows: np.ndarray, numbering: np.ndarray,
             signature: int | None) -> list[str]:
     """What was recognised, in short phrases. ``totals``: the total rows inside the table
     and whether they are kept (as subtotals to check) or skipped."""
-    notes = [f"column-number row {int(rows[i])}" for i in np.flatnonzero(numbering)]
+    notes = [f"column-number {_rows_text(rows[numbering])}"] if numbering.any() else []
     shown: set[int] = set()
     limit = min(x for x in (total_end, signature, len(rows)) if x is not None)
     for first, pos, last, _c1 in merges:
@@ -276,12 +330,10 @@ def _layout(header: Header, rows: np.ndarray, numbering: np.ndarray,
             notes.append(f"merged {header.texts.get(pos, _letter(pos))} filled down")
     inside, kept = totals
     if inside.any():
-        plural = "s" if inside.sum() > 1 else ""
-        notes.append(f"total row{plural} {_rows_text(rows[inside])}"
-                     + ("" if kept else " skipped"))
+        notes.append(f"total {_rows_text(rows[inside])}" + ("" if kept else " skipped"))
     if key_totals.any():
         notes.append(f"a total written in the {header.names.get(header.key, header.key)} "
-                     f"column (row {_rows_text(rows[key_totals])}) read as a total, not a code")
+                     f"column ({_rows_text(rows[key_totals])}) read as a total, not a code")
     if total_end is not None:
         notes.append(f"total row {int(rows[total_end])} ends the table")
     if signature is not None:
@@ -297,7 +349,7 @@ def _headless(body: pd.DataFrame, header: Header, keep: np.ndarray) -> list[str]
         if pos in header.texts or pos in used:
             continue
         values = body[pos][keep]
-        if len(values) and (as_text(values).str.strip() != "").any():
+        if values.astype(bool).any() and (as_text(values).str.strip() != "").any():
             out.append(f"column {_letter(int(pos))} (no header)")
     return out
 

@@ -104,3 +104,23 @@ def test_a_blank_the_rules_let_through_is_caught_on_accepted_rows(tmp_path: Path
     assert result.reasons == ["Column golongan: 11.9 % of the accepted rows where "
                               "jenis_pegawai is PNS or CPNS are blank or not understood. Fill "
                               "it in and send the file again."]
+
+
+def test_one_judge_serves_sources_in_any_order() -> None:
+    """A budget folder mixes budgets and ARG lists: judging budget, arg, budget again with one
+    judge must not lose the first source's checkpoint (GX re-adding the data source dropped
+    its assets)."""
+    import pandas as pd
+
+    from expectations.judge import Judge
+    from expectations.suites import judged_columns
+    from ingest.sources import SOURCES
+
+    judge = Judge(None, 0.05)
+    for name in ("budget", "arg", "budget", "arg"):
+        spec = SOURCES[name]
+        frame = pd.DataFrame({c.name: [None] for c in spec.columns})
+        for column in judged_columns(spec):
+            frame[column] = "x"
+        verdict = judge.judge(spec, frame, pd.Series([False]), "order")
+        assert verdict.expectations > 0

@@ -11,7 +11,7 @@ import pytest
 from xlsx_helpers import csv_bytes, write_csv, write_xlsx
 
 from ingest.extract import extract_file
-from ingest.read import FileProblem, read_table
+from ingest.read import FileProblem, header_fit, read_table
 from ingest.sources import SIMPEG
 
 DATA_DATE = date(2025, 12, 31)
@@ -316,3 +316,36 @@ def test_siasn_headers_map_by_priority(tmp_path: Path) -> None:
     assert (v["jenis_kelamin"], v["golongan"], v["jenis_pegawai"]) == ("P", "III/b", "PNS")
     assert (v["jenis_jabatan"], v["tingkat_pendidikan"], v["nik"]) == (
         "fungsional", "40", "6107015201850001")
+
+
+# --- what the reader says about a file --------------------------------------------------------
+
+def test_a_missing_column_under_a_two_row_header_names_both_rows(tmp_path: Path) -> None:
+    rows = [*TITLE, ["NIP", "NAMA", "JENIS KELAMIN", "", "GOL"], ["", "", "L", "P", ""],
+            ["19680411 199303 1 009", "Budi", "X", "", "IV/a"]]
+    path = write_xlsx(tmp_path / "two.xlsx", {"Data": rows})
+    with pytest.raises(FileProblem) as caught:
+        read_table(path, SIMPEG)
+    message = caught.value.message
+    assert "header rows 4-5" in message and "jenis_pegawai" in message
+    assert "jenis_kelamin" not in message  # found in the L | P columns
+
+
+def test_header_fit_keeps_its_pair_form(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "p.xlsx", {"Pegawai": template_rows(["JUMLAH"])})
+    fit = header_fit(path, SIMPEG)
+    assert isinstance(fit, tuple) and fit == (True, 10)  # every header cell but NO
+    assert header_fit(tmp_path / "none.xlsx", SIMPEG) == (False, 0)
+
+
+def test_the_reading_records_sheet_and_layout(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "pegawai.xlsx",
+                      {"Catatan": [["Petunjuk pengisian"]],
+                       "Pegawai": template_rows(["JUMLAH", *[""] * 10])})
+    ex = extract_file(path, SIMPEG, DATA_DATE)
+    assert ex.reading is not None
+    assert ex.reading.sheet == "Pegawai"
+    assert ex.reading.sheet_evidence == "the only sheet with a matching header"
+    assert ex.reading.layout == ["column-number row 6", "total row 10 ends the table",
+                                 "signature block from row 12"]
+    assert ex.reading.unused == ["NO"]

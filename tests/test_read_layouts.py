@@ -371,7 +371,7 @@ def test_apbd_export_with_skpd_merged_and_a_heading_row(tmp_path: Path) -> None:
                                                  "Dinas Kominfo"]
     assert table.skipped_rows == {"heading_rows": 1}
     assert "merged NAMA SKPD filled down" in table.layout
-    assert "headings merged across columns, rows 4" in table.layout
+    assert "headings merged across columns: row 4" in table.layout
 
 
 # --- totals, column numbers, blank columns ------------------------------------------------------
@@ -510,3 +510,105 @@ def test_a_dppa_fits_the_budget_over_its_whole_header(tmp_path: Path) -> None:
     assert (fit.required_present, fit.explained, fit.cells) == (True, 5, 5)
     assert header_fit(path, ARG) == (False, 2)
     assert header_fit(tmp_path / "missing.xlsx", BUDGET) == (False, 0)
+
+
+# --- more header shapes ------------------------------------------------------------------------
+
+def test_a_units_row_under_the_header(tmp_path: Path) -> None:
+    rows = [["KODE", "URAIAN", "PAGU"], ["", "", "(Rp)"], ["2.08.02.2.01.0001", "Koordinasi", 100]]
+    table = read_table(write_csv(tmp_path / "u.csv", rows, ";", "utf-8"), BUDGET)
+    assert (table.header_row, table.headers["pagu"]) == (2, "PAGU / (Rp)")
+    assert table.frame["_source_row"].tolist() == [3]
+
+
+def test_heading_words_finished_in_the_next_row(tmp_path: Path) -> None:
+    rows = [["NO", "NAMA", "NIK", "JENIS", "TANGGAL", "KECAMATAN"],
+            ["", "", "", "KELAMIN", "LAHIR", ""],
+            [1, "Siti", "6107015201850001", "P", "12-01-1985", "Ledo"]]
+    table = read_table(write_csv(tmp_path / "s.csv", rows, ";", "utf-8"), LITERACY)
+    # TANGGAL alone would be the class date; with LAHIR under it, it is the birth date
+    assert table.headers["tanggal_lahir"] == "TANGGAL / LAHIR"
+    assert "class_date" not in table.headers
+    assert table.frame[["jenis_kelamin", "tanggal_lahir"]].values.tolist() == [
+        ["P", "12-01-1985"]]
+
+
+def test_a_print_repeating_its_header_on_every_page(tmp_path: Path) -> None:
+    rows = [["KODE", "URAIAN", "PAGU"], ["1", "2", "3"],
+            ["2.08.02.2.01.0001", "Koordinasi", 100], ["", "Halaman 1 dari 2", ""],
+            ["KODE", "URAIAN", "PAGU"], ["1", "2", "3"],
+            ["2.08.02.2.01.0002", "Advokasi", 50], ["", "JUMLAH", 150]]
+    table = read_table(write_csv(tmp_path / "p.csv", rows, ";", "utf-8"), BUDGET)
+    assert table.frame["_source_row"].tolist() == [3, 7, 8]
+    assert table.skipped_rows == {"column_numbers": 2, "repeated_header": 1, "page_lines": 1}
+    assert "column-number rows 2, 6" in table.layout
+    assert "the header repeated: row 5" in table.layout
+
+
+def test_arg_beneficiaries_under_a_merged_heading_are_counts_not_sex(tmp_path: Path) -> None:
+    rows = [["KODE SUB KEGIATAN", "KATEGORI ARG", "PENERIMA MANFAAT (ORANG)", ""],
+            ["", "", "L", "P"], ["2.08.02.2.01.0001", 2, 40, 55]]
+    path = write_book(tmp_path / "a.xlsx", {"GBS": (rows, ["A1:A2", "B1:B2", "C1:D1"])})
+    table = read_table(path, ARG)
+    assert table.headers["sasaran_laki_laki"] == "PENERIMA MANFAAT (ORANG) / L"
+    assert table.frame[["sasaran_laki_laki", "sasaran_perempuan"]].values.tolist() == [
+        ["40", "55"]]
+
+
+def test_an_attendance_list_headed_jenis_kelamin_l_p_is_read(tmp_path: Path) -> None:
+    rows = [["DAFTAR HADIR"], ["ORIENTASI GENDER CHAMPION BAGI PEJABAT ADMINISTRATOR"],
+            ["Bengkayang, 14-16 April 2025"], [],
+            ["NO", "NAMA", "NIP", "JABATAN", "JENIS KELAMIN (L/P)", "KETERANGAN"],
+            [1, "Budi Santoso", "19680411 199303 1 009", "Kepala Bidang", "L", ""],
+            [2, "Sari Dewi", "19850112 201001 2 003", "Analis", "P", ""]]
+    fx = extract_file(write_book(tmp_path / "gc.xlsx", {"Daftar Hadir": (rows, [])}),
+                      TRAINING, date(2025, 4, 16))
+    assert fx.problem is None
+    assert fx.values["jenis_kelamin"].tolist() == ["L", "P"]
+    assert fx.reading is not None
+    assert fx.reading.columns["jenis_kelamin"] == "JENIS KELAMIN (L/P)"
+
+
+@pytest.mark.parametrize("merges", [[], ["A1:F1"], ["A1:C1", "D1:F1"]])
+def test_title_cells_over_the_header_stay_title(tmp_path: Path, merges: list[str]) -> None:
+    title = (["DAFTAR HADIR PESERTA", "", "", "TAHUN 2025", "", ""] if len(merges) == 2
+             else ["DAFTAR HADIR SOSIALISASI PUG", "", "", "", "", "", "Lampiran II"])
+    rows = [title, ["NO", "NAMA", "NIP", "L/P", "JABATAN", "UNIT KERJA"],
+            [1, "Budi", "19680411 199303 1 009", "L", "Staf", "Dinsos"]]
+    table = read_table(write_book(tmp_path / "t.xlsx", {"S": (rows, merges)}), TRAINING)
+    assert table.header_row == 2 and table.headers["nama"] == "NAMA"
+    assert table.preamble == [" ".join(c for c in title if c)]
+
+
+def test_two_signers_side_by_side_under_mapped_columns(tmp_path: Path) -> None:
+    rows = [["SOSIALISASI PUG"], ["Bengkayang, 14 Maret 2025"], [],
+            ["NO", "NAMA", "NIP", "JABATAN", "L/P"],
+            [1, "Budi Santoso", "19680411 199303 1 009", "Kepala Bidang", "L"],
+            [2, "An Nisa", "", "Ketua TP PKK Desa", ""],  # narrow, but numbered: a participant
+            [],
+            ["", "Mengetahui,", "", "Bengkayang, 14 Maret 2025"],
+            ["", "Kepala Dinas", "", "Ketua Panitia"], [],
+            ["", "Dra. Maria Goreti", "", "Yohanes"],
+            ["", f"NIP. {SIGNER_NIP}", "", "NIP. 19750101 200003 1 002"]]
+    table = read_table(write_book(tmp_path / "h.xlsx", {"Hadir": (rows, [])}), TRAINING)
+    assert table.frame["nama"].tolist() == ["Budi Santoso", "An Nisa"]
+    assert table.skipped_rows == {"blank": 1, "signature_block": 5}
+    assert "signature block from row 8" in table.layout
+
+
+@pytest.mark.parametrize(("year", "before", "after"), [("T", "T-1", "T+1"),
+                                                       ("TAHUN 2025", "TAHUN 2024", "TAHUN 2026"),
+                                                       ("Tahun n", "Tahun n-1", "Tahun n+1")])
+def test_the_budget_years_jumlah_among_other_years(tmp_path: Path, year: str, before: str,
+                                                   after: str) -> None:
+    # SIPD's recap of a DPA: the year's amounts by kind of spending, with the years around it
+    rows = [["REKAPITULASI BELANJA MENURUT PROGRAM, KEGIATAN DAN SUB KEGIATAN"],
+            ["TAHUN ANGGARAN 2025"], [],
+            ["Kode", "Uraian", "Sumber Dana", before, year, "", "", after],
+            ["", "", "", "Jumlah", "Belanja Operasi", "Belanja Modal", "Jumlah", "Jumlah"],
+            ["2.08.02.2.01.0001", "Koordinasi PUG", "DAU", 90, 80, 20, 100, 110]]
+    merges = ["A4:A5", "B4:B5", "C4:C5", "E4:G4"]
+    table = read_table(write_book(tmp_path / "rekap.xlsx", {"S": (rows, merges)}), BUDGET)
+    assert table.headers["pagu"] == f"{year} / Jumlah"
+    assert table.frame["pagu"].tolist() == ["100"]
+    assert f"{before} / Jumlah" in table.unmapped and f"{after} / Jumlah" in table.unmapped
