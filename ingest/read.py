@@ -244,9 +244,15 @@ def _csv_header(text: str, spec: SourceSpec) -> tuple[Header, str, list[list[str
     """The best header over the delimiters, with its delimiter and the first records (a
     quoted header cell may hold a line break: records, not lines)."""
     best: tuple[Header, str, list[list[str]]] | None = None
+    end = -1
+    for _ in range(HEADER_SCAN_ROWS * 5):  # room for quoted cells over several lines
+        end = text.find("\n", end + 1)
+        if end < 0:
+            break
+    head = text if end < 0 else text[:end + 1]  # not a copy of a large file per delimiter
     for delimiter in DELIMITERS:
         try:
-            rows = list(islice(csv.reader(io.StringIO(text), delimiter=delimiter),
+            rows = list(islice(csv.reader(io.StringIO(head), delimiter=delimiter),
                                HEADER_SCAN_ROWS))
         except csv.Error:
             continue

@@ -1,12 +1,14 @@
 """Find a table's header in the first rows of a sheet and map its columns to a source's.
 
-A header is one to three rows. Below a first row, a row belongs to the header when its
-filled cells sit under group headings: a cell merged across several columns (``JUMLAH (Rp)``
-over ``SEBELUM PERUBAHAN | SETELAH PERUBAHAN | BERTAMBAH/BERKURANG``, ``JENIS KELAMIN`` over
-``L | P``) or, where nothing is merged (CSV), a heading followed by blank cells with text
-under them. A column's name is its headings joined from the top (``JUMLAH SETELAH
-PERUBAHAN``); under a heading that names no column itself (``IDENTITAS PESERTA``) the lowest
-text alone may name it.
+A header is one to three rows (``ingest.read_grid``). Below a first row, a row belongs to the
+header when its filled cells sit under group headings: a cell merged across several columns
+(``JUMLAH (Rp)`` over ``SEBELUM PERUBAHAN | SETELAH PERUBAHAN | BERTAMBAH/BERKURANG``,
+``JENIS KELAMIN`` over ``L | P``) or, where nothing is merged (CSV), a heading followed by
+blank cells with text under them. Every band the structure allows is scored, down to the
+row alone; the best fit wins (the deeper of equals). A column's name is its headings joined
+from the top (``JUMLAH SETELAH PERUBAHAN``, and for two rows also the other way round:
+``TINGKAT PENDIDIKAN``); else the lowest text alone may name it (``IDENTITAS PESERTA`` over
+``NAMA``), unless its heading names another column of the same kind.
 
 Amendment pairs (DPPA): the amount after the amendment (``SETELAH`` / ``SESUDAH PERUBAHAN``,
 ``MENJADI``) is read under the column's own name (``JUMLAH`` -> pagu); the amount before
@@ -21,13 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from ingest.read_grid import MAX_HEADER_ROWS, Grid, Merge, continues, number_row, stacks
 from ingest.spec import Kind, SourceSpec, normalise_header
 
+__all__ = ["HEADER_SCAN_ROWS", "Header", "Merge", "find_header", "number_row"]
+
 HEADER_SCAN_ROWS = 40
-MAX_HEADER_ROWS = 3
-Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 
 _DELTA = re.compile(r"\b(?:BERTAMBAH|BERKURANG|SELISIH)\b")
 _BEFORE = re.compile(r"\b(?:SEBELUM(?: PERUBAHAN)?|SEMULA)\b")
@@ -43,14 +45,10 @@ COMMON_HEADERS = {"NO", "NO URUT", "NOMOR", "NOMOR URUT", "KETERANGAN", "KET", "
                   "TTD", "PARAF"}
 _MALE = {"L", "LK", "LAKI LAKI", "LAKI", "PRIA"}
 _FEMALE = {"P", "PR", "PEREMPUAN", "WANITA"}
-_UNITS = re.compile(r"^(?:\(.*\)|\[.*\]|rp\.?|rupiah|%|orang|jiwa|tahun|thn|unit|paket)$",
-                    re.IGNORECASE)
-_DIGIT = re.compile(r"[0-9]")
 _THIS_YEAR = re.compile(r"^\s*(?:T|N|TAHUN(?:\s+ANGGARAN)?(?:\s+(?:N|[0-9]{4}))?|TAHUN BERJALAN)"
                         r"\s*$", re.IGNORECASE)
 _OTHER_YEAR = re.compile(r"^\s*(?:T|N|TAHUN(?:\s+ANGGARAN)?(?:\s+N)?)\s*[-+]\s*[0-9]\s*$",
                          re.IGNORECASE)
-_NUMBER_CELL = re.compile(r"^\(?[0-9]{1,3}\)?(?:\s*=\s*[0-9xX×*+/() .-]+)?$")
 
 
 @dataclass
@@ -66,7 +64,7 @@ class Header:
     sex_pair: tuple[str, int, int] | None = None  # (column, position of L, position of P)
     ignored: list[int] = field(default_factory=list)  # recognised, not read (BERTAMBAH/...)
     amended: bool = False  # the amount read is the one after the amendment
-    leaf: int = 0  # columns found by the lowest text alone, under a neutral heading
+    leaf: int = 0  # columns found by the lowest text of a header column alone
     # the first row heads a column of its own (NO, KODE over blank cells): it is part of
     # the header, not a title over it
     anchored: bool = True
@@ -116,112 +114,16 @@ class Header:
         return notes
 
 
-class _Grid:
-    """The first rows of a sheet as text, with the merged ranges that cross them."""
-
-    def __init__(self, rows: list[list[str]], merges: list[Merge]) -> None:
-        self.rows = [[str(c).strip() for c in row] for row in rows]
-        self.width = max((len(r) for r in self.rows), default=0)
-        self.cover: dict[tuple[int, int], tuple[int, int]] = {}  # cell -> merge's top-left
-        for r0, c0, r1, c1 in merges:
-            if c1 > c0 and r0 < len(self.rows):
-                for r in range(r0, min(r1, len(self.rows) - 1) + 1):
-                    for c in range(c0, c1 + 1):
-                        self.cover[(r, c)] = (r0, c0)
-        self._groups: dict[int, dict[int, int]] = {}
-
-    def own(self, r: int, c: int) -> str:
-        row = self.rows[r]
-        return row[c] if c < len(row) else ""
-
-    def _spread(self, r: int) -> dict[int, int]:
-        """Unmerged group headings of row ``r`` (CSV, or a heading centred across cells
-        without a merge): a filled cell heading text in the next row, with the blank cells
-        after it that have text in the next rows of a header (column -> heading's column)."""
-        if r not in self._groups:
-            groups: dict[int, int] = {}
-            lower = range(r + 1, min(r + MAX_HEADER_ROWS, len(self.rows)))
-            c = 0
-            while lower and c < self.width:
-                if self.own(r, c) and (r, c) not in self.cover:
-                    end = c + 1
-                    while (end < self.width and not self.own(r, end)
-                           and (r, end) not in self.cover
-                           and any(self.own(k, end) for k in lower)):
-                        end += 1
-                    heads = any(self.own(r + 1, k) for k in range(c, end))
-                    if end > c + 1 and heads:
-                        groups.update({k: c for k in range(c, end)})
-                    c = end
-                else:
-                    c += 1
-            self._groups[r] = groups
-        return self._groups[r]
-
-    def grouped(self, r: int, c: int) -> bool:
-        """Cell (r, c) lies under a heading spanning several columns."""
-        return (r, c) in self.cover or c in self._spread(r)
-
-    def level(self, r: int, c: int, spread: bool = True) -> str:
-        """The header text of column c at row r: its own, or its group heading's (an
-        unmerged heading spreads only over a next row that belongs to the header)."""
-        text = self.own(r, c)
-        if text:
-            return text
-        top_left = self.cover.get((r, c))
-        if top_left is not None:
-            return self.own(*top_left) if top_left[0] == r else ""
-        source = self._spread(r).get(c) if spread else None
-        return self.own(r, source) if source is not None else ""
-
-
-def number_row(cells: list[str]) -> bool:
-    """The row of column numbers many templates put under the header: ``1 | 2 | 3``,
-    ``(1) | (2)``, ``1 | 2 | 3=1x2``: at least three numbers, increasing."""
-    filled = [c for c in (str(x).strip() for x in cells) if c]
-    if len(filled) < 3 or not all(_NUMBER_CELL.match(c) for c in filled):
-        return False
-    lead = [int(c.lstrip("(").split(")")[0].split("=")[0]) for c in filled]
-    return all(a < b for a, b in pairwise(lead))
-
-
-def _continues(grid: _Grid, top: int, row: int) -> bool:
-    """Row ``row`` is a lower header row of the band starting at ``top``: some of its cells
-    stand under group headings, or all are units of the headings above (``(Rp)`` under
-    ``PAGU``)."""
-    filled = [c for c in range(grid.width) if grid.own(row, c)]
-    if not filled or number_row(grid.rows[row]):
-        return False
-    if all(_UNITS.match(grid.own(row, c)) and grid.level(row - 1, c) for c in filled):
-        return True
-    above = {(r, c) for r in range(top, row) for c in range(grid.width) if grid.own(r, c)}
-    if len({grid.own(r, c) for r, c in above}) < 2:  # a title line over the table
-        return False
-    under_group = [c for c in filled if grid.grouped(row - 1, c)]
-    headless = [c for c in filled if not any(grid.level(r, c) for r in range(top, row))]
-    # beside cells under a group heading, a word under a single heading (T-1 over Jumlah);
-    # a data row has digits somewhere (row number, NIP, date, amount)
-    others = [c for c in filled if c not in under_group and c not in headless]
-    return bool(under_group) and not any(_DIGIT.search(grid.own(row, c)) for c in others)
-
-
-def _stacks(grid: _Grid, top: int, row: int) -> bool:
-    """Row ``row`` may finish the words of the headings above it (``TANGGAL`` over
-    ``LAHIR``, ``JENIS`` over ``KELAMIN``): words only, each under a heading."""
-    filled = [c for c in range(grid.width) if grid.own(row, c)]
-    return bool(filled) and all(grid.own(top, c) and not _DIGIT.search(grid.own(row, c))
-                                for c in filled)
-
-
 @dataclass
 class _Column:
     written: str  # as written: the band's texts joined with " / "
     keys: list[str]  # normalised names it answers to, best first
-    leaf_keys: list[str]  # names of its lowest text alone, under a neutral heading
+    leaf_keys: list[str]  # names of its lowest text alone (see _leaf_allowed)
     parent: str  # normalised headings above its lowest text
     leaf: str  # normalised lowest text
     phase: str | None  # before | after | delta (amendment pairs)
     span: int = 1  # columns under the same heading (of a lowest text read alone)
+    year: bool = False  # under the budget year's heading (T, TAHUN N)
 
 
 def _forms(text: str) -> list[str]:
@@ -229,7 +131,7 @@ def _forms(text: str) -> list[str]:
     return [f for i, f in enumerate(forms) if f and f not in forms[:i]]
 
 
-def _columns(grid: _Grid, top: int, bottom: int, neutral: set[str]) -> dict[int, _Column]:
+def _columns(grid: Grid, top: int, bottom: int) -> dict[int, _Column]:
     columns: dict[int, _Column] = {}
     for c in range(grid.width):
         levels: list[str] = []
@@ -240,30 +142,36 @@ def _columns(grid: _Grid, top: int, bottom: int, neutral: set[str]) -> dict[int,
         if not levels:
             continue
         full, above = " ".join(levels), " ".join(levels[:-1])
-        leaf_keys = (_forms(levels[-1]) if len(levels) > 1 and _is_neutral(above, neutral)
+        leaf_keys = (_forms(levels[-1]) if len(levels) > 1 and not _OTHER_YEAR.match(above)
                      else [])
+        names = _forms(full)
+        if len(levels) == 2:  # PENDIDIKAN over TINGKAT: also TINGKAT PENDIDIKAN
+            names += [f for f in _forms(f"{levels[1]} {levels[0]}") if f not in names]
         qualified = normalise_header(full, qualifiers=True)
         phase = ("delta" if _DELTA.search(qualified) else "before" if _BEFORE.search(qualified)
                  else "after" if _AFTER.search(qualified) else None)
-        columns[c] = _Column(" / ".join(levels), _forms(full), leaf_keys,
-                             normalise_header(above), normalise_header(levels[-1]), phase)
+        columns[c] = _Column(" / ".join(levels), names, leaf_keys, normalise_header(above),
+                             normalise_header(levels[-1]), phase,
+                             year=bool(_THIS_YEAR.match(above)))
     for col in columns.values():
         col.span = sum(other.parent == col.parent for other in columns.values())
     _pair_phases(columns)
     return columns
 
 
-def _is_neutral(heading: str, neutral: set[str]) -> bool:
-    """A heading that names no column of the source, not even in part (``IDENTITAS``; not
-    ``TEMPAT TGL LAHIR``, whose lowest text ``TANGGAL`` must not become a class date). The
-    budget year's heading (``T``, ``TAHUN N``, ``TAHUN 2025``) is neutral; the year before or
-    after (``T-1``, ``T+1``) is not: its ``JUMLAH`` is no pagu."""
-    if _OTHER_YEAR.match(heading):
-        return False
-    if _THIS_YEAR.match(heading):
+def _leaf_allowed(col: _Column, name: str, spec: SourceSpec,
+                  variants: dict[str, list[str]]) -> bool:
+    """May the lowest text of ``col`` alone name column ``name``? Not when its heading names
+    another column of the same kind: under ``TEMPAT TGL LAHIR`` a ``TANGGAL`` is the birth
+    date, not a class date (under ``JABATAN`` an ``ESELON`` is the eselon). The budget
+    year's heading (``T``, ``TAHUN 2025``) names nothing; the years beside it (``T-1``)
+    have no leaf names at all."""
+    if col.year:
         return True
-    padded = f" {normalise_header(heading)} "
-    return padded.strip() != "" and not any(f" {name} " in padded for name in neutral)
+    kind = spec.column(name).kind
+    padded = f" {col.parent} "
+    return not any(f" {form} " in padded for other, forms in variants.items()
+                   if other != name and spec.column(other).kind is kind for form in forms)
 
 
 def _pair_phases(columns: dict[int, _Column]) -> None:
@@ -304,18 +212,18 @@ def _variants(spec: SourceSpec) -> dict[str, list[str]]:
     return out
 
 
-def _match(grid: _Grid, top: int, bottom: int, spec: SourceSpec,
+def _match(grid: Grid, top: int, bottom: int, spec: SourceSpec,
            variants: dict[str, list[str]]) -> Header:
     """The header made of rows ``top``..``bottom`` and the source columns it names."""
-    neutral = {v for forms in variants.values() for v in forms}
-    columns = _columns(grid, top, bottom, neutral)
+    known = {v for forms in variants.values() for v in forms}
+    columns = _columns(grid, top, bottom)
     header = Header(top, bottom, spec.key_column,
                     texts={p: c.written for p, c in columns.items()})
     header.ignored = [p for p, c in columns.items() if c.phase == "delta"]
     header.anchored = top == bottom or any(
         grid.own(top, c) and (top, c) not in grid.cover
         and not any(grid.own(r, c) for r in range(top + 1, bottom + 1))
-        and normalise_header(grid.own(top, c)) in neutral | COMMON_HEADERS
+        and normalise_header(grid.own(top, c)) in known | COMMON_HEADERS
         for c in range(grid.width))
     for leaf in (False, True):
         where: dict[str, list[int]] = {}  # name -> positions, left to right
@@ -329,7 +237,8 @@ def _match(grid: _Grid, top: int, bottom: int, spec: SourceSpec,
             if name in header.mapping:
                 continue
             used = header.used
-            pos = next((p for form in forms for p in where.get(form, ()) if p not in used),
+            pos = next((p for form in forms for p in where.get(form, ()) if p not in used
+                        and (not leaf or _leaf_allowed(columns[p], name, spec, variants))),
                        None)  # the best variant first; of equal names the leftmost
             if pos is not None:
                 header.mapping[name] = pos
@@ -373,7 +282,7 @@ def find_header(rows: list[list[str]], merges: list[Merge], spec: SourceSpec) ->
     """The best header in the first rows (at least two source columns named): all required
     columns first, then the most columns, then the fewest named by a lower text alone;
     the topmost of equals. ``merges``: the sheet's merged ranges (none for CSV)."""
-    grid = _Grid(rows[:HEADER_SCAN_ROWS], merges)
+    grid = Grid(rows[:HEADER_SCAN_ROWS], merges)
     variants = _variants(spec)
     best: Header | None = None
     for top in range(len(grid.rows)):
@@ -381,12 +290,12 @@ def find_header(rows: list[list[str]], merges: list[Merge], spec: SourceSpec) ->
             continue
         bottom = top
         while (bottom - top + 1 < MAX_HEADER_ROWS and bottom + 1 < len(grid.rows)
-               and _continues(grid, top, bottom + 1)):
+               and continues(grid, top, bottom + 1)):
             bottom += 1
-        # the band its structure says, then the row alone, then the row with the next one
-        # finishing its words; the first of equals wins
-        bottoms = [bottom] + ([top] if bottom > top else [])
-        if bottom == top and top + 1 < len(grid.rows) and _stacks(grid, top, top + 1):
+        # the band its structure says, then shorter ones down to the row alone, then the row
+        # with the next one finishing its words; the first of equals wins
+        bottoms = list(range(bottom, top - 1, -1))
+        if bottom == top and top + 1 < len(grid.rows) and stacks(grid, top, top + 1):
             bottoms.append(top + 1)
         for end in bottoms:
             header = _match(grid, top, end, spec, variants)

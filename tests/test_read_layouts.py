@@ -612,3 +612,38 @@ def test_the_budget_years_jumlah_among_other_years(tmp_path: Path, year: str, be
     assert table.headers["pagu"] == f"{year} / Jumlah"
     assert table.frame["pagu"].tolist() == ["100"]
     assert f"{before} / Jumlah" in table.unmapped and f"{after} / Jumlah" in table.unmapped
+
+
+def test_grouped_headings_over_the_parts_of_a_column(tmp_path: Path) -> None:
+    # a Daftar Urut Kepangkatan: PANGKAT over GOL. RUANG | TMT, JABATAN over NAMA JABATAN |
+    # ESELON, PENDIDIKAN over TINGKAT | JURUSAN
+    rows = [["DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"], [],
+            ["NO", "NAMA", "NIP", "L/P", "PANGKAT", "", "JABATAN", "", "PENDIDIKAN", "",
+             "STATUS PEGAWAI", "UNIT KERJA"],
+            ["", "", "", "", "GOL. RUANG", "TMT", "NAMA JABATAN", "ESELON", "TINGKAT",
+             "JURUSAN", "", ""],
+            [1, "Aloysius", "196910101995031005", "L", "IV/c", "01-04-2020", "Kepala Dinas",
+             "II.b", "S-2", "Teknik Sipil", "PNS", "Dinas PUPR"]]
+    merges = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:H3", "I3:J3", "K3:K4", "L3:L4"]
+    table = read_table(write_book(tmp_path / "duk.xlsx", {"DUK": (rows, merges)}), SOURCES[
+        "simpeg"])
+    assert table.headers["golongan"] == "PANGKAT / GOL. RUANG"
+    assert table.headers["eselon"] == "JABATAN / ESELON"
+    assert table.headers["jabatan_nama"] == "JABATAN / NAMA JABATAN"
+    assert table.headers["tingkat_pendidikan"] == "PENDIDIKAN / TINGKAT"
+    assert table.frame[["golongan", "eselon", "tingkat_pendidikan"]].values.tolist() == [
+        ["IV/c", "II.b", "S-2"]]
+    assert "PANGKAT / TMT" in table.unmapped
+
+
+def test_a_date_under_a_birth_heading_is_no_class_date(tmp_path: Path) -> None:
+    rows = [["DAFTAR PESERTA"],
+            ["NAMA", "TEMPAT/TGL LAHIR", "", "KECAMATAN", "TANGGAL KEGIATAN"],
+            ["", "TEMPAT", "TANGGAL", "", ""],
+            ["Siti", "Ledo", "12-01-1985", "Ledo", "16-04-2025"]]
+    path = write_book(tmp_path / "ttl.xlsx", {"S": (rows, ["A2:A3", "B2:C2", "D2:D3",
+                                                          "E2:E3"])})
+    table = read_table(path, LITERACY)
+    assert table.headers["class_date"] == "TANGGAL KEGIATAN"
+    assert table.frame["class_date"].tolist() == ["16-04-2025"]
+    assert "TEMPAT/TGL LAHIR / TANGGAL" in table.unmapped
