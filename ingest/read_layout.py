@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from ingest.parsers import MONTHS
 from ingest.read_header import Header, Merge, number_row
@@ -327,7 +328,8 @@ def _layout(header: Header, rows: np.ndarray, numbering: np.ndarray,
     for first, pos, last, _c1 in merges:
         if last > first and pos in header.mapping.values() and first < limit and pos not in shown:
             shown.add(pos)
-            notes.append(f"merged {header.texts.get(pos, _letter(pos))} filled down")
+            name = header.texts.get(pos, get_column_letter(int(pos) + 1))
+            notes.append(f"merged {name} filled down")
     inside, kept = totals
     if inside.any():
         notes.append(f"total {_rows_text(rows[inside])}" + ("" if kept else " skipped"))
@@ -350,14 +352,6 @@ def _headless(body: pd.DataFrame, header: Header, keep: np.ndarray) -> list[str]
             continue
         values = body[pos][keep]
         if values.astype(bool).any() and (as_text(values).str.strip() != "").any():
-            out.append(f"column {_letter(int(pos))} (no header)")
+            out.append(f"column {get_column_letter(int(pos) + 1)} (no header)")
     return out
 
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
