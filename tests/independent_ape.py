@@ -102,7 +102,7 @@ def _pd_on(history: list[tuple[date, str]], end: date) -> str | None:
 
 
 def _cells(rows: list[list[str]], header_row: int) -> list[tuple[int, dict[str, str]]]:
-    header = [h.strip().upper() for h in rows[header_row - 1]]
+    header = [" ".join(h.split()).upper() for h in rows[header_row - 1]]  # "JENIS\nKELAMIN"
     out = []
     for number, row in enumerate(rows[header_row:], start=header_row + 1):
         cells = dict(zip(header, [c.strip() for c in row], strict=False))

@@ -205,7 +205,7 @@ def _raw_rows() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         batch = f"budget:{f.data_date.isoformat()}:{n:012d}"
         for row, (kode_skpd, nama, kode, pagu) in enumerate(f.lines, FIRST_ROW):
             lines.append((batch, f.data_date, f.source_file, "ab" * 32, "Sheet1", row,
-                          loaded_at, kode, f"Sub kegiatan {kode}", pagu, str(f.tahun),
+                          loaded_at, kode, f"Sub kegiatan {kode}", pagu, None, str(f.tahun),
                           kode_skpd, nama, f.dokumen))
     for n, t in enumerate(TAG_LISTS, 1):
         batch = f"arg:{t.data_date.isoformat()}:{n:012d}"
