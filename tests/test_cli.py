@@ -124,6 +124,18 @@ def test_sample_command_writes_the_landing_layout(tmp_path: Path) -> None:
     assert manifest.budget and f"{len(manifest.budget)} budget file(s) and ARG list(s)" in said
     for t in manifest.training:  # one list per event, in the folder of its last day
         assert Path(t.path).parts[:2] == ("training", t.end)
+    assert "(forms: real)" in said and any(t.letterhead for t in manifest.training)
+
+
+def test_sample_command_writes_plain_forms_and_refuses_unknown_ones(tmp_path: Path) -> None:
+    args = ["sample", "--scale", "small", "--months", "1", "--no-literacy", "--no-budget"]
+    result = runner.invoke(app, [*args, "--forms", "plain", "--out", str(tmp_path / "plain")])
+    assert result.exit_code == 0, result.output
+    manifest = SampleManifest.load(tmp_path / "plain")
+    assert manifest.training and not any(t.letterhead or t.signature for t in manifest.training)
+    refused = runner.invoke(app, [*args, "--forms", "fancy", "--out", str(tmp_path / "x")])
+    assert refused.exit_code == 2 and "--forms" in refused.output
+    assert not (tmp_path / "x").exists()
 
 
 @pytest.mark.slow
