@@ -256,6 +256,8 @@ def _run(settings: Settings, run_id: str, as_of: date | None, sources: list[str]
                 if batch.source == "simpeg":  # the employee history is replayed by date
                     loaded.append(batch.data_date)
         if judge.docs and settings.gx_dir is not None:
+            with result.timed("validate"):
+                judge.publish_docs()
             result.data_docs = str(settings.gx_dir / "gx" / "uncommitted" / "data_docs"
                                    / "local_site" / "index.html")
 

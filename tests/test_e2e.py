@@ -59,6 +59,8 @@ def test_run_summary(clean: SimpleNamespace) -> None:
     assert result.rows_loaded == sum(f.rows for f in manifest.files)
     assert "marts.asn_profile" in result.marts
     assert result.data_docs and Path(result.data_docs).is_file()  # GX Data Docs were built
+    # built once at the end of the run, so they list this run's validations
+    assert result.run_id in Path(result.data_docs).read_text()
     want = expected_profile(clean.landing)
     last = want[(want["scope"] == "kabupaten") & (want["sub_kategori"] == "Total ASN")]
     last = last.sort_values("data_date").iloc[-1]
