@@ -28,7 +28,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     landing = root / "landing"
     generate_sample(landing, scale="small", seed=4, months=1, flaws=False)
     warehouse = root / "wh.duckdb"
-    first = run_nightly(landing, warehouse)
+    # Every test here reads what loading wrote (raw, audit, restricted); the marts built from
+    # it are checked end to end elsewhere (test_training_e2e.py): load only, no dbt build.
+    first = run_nightly(landing, warehouse, build=False)
     assert first.status == "success", first.dbt_failures
     people = query(warehouse, "select nip, jenis_kelamin, pd_name from raw.simpeg_employees "
                    "order by nip limit 6")
@@ -50,7 +52,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     csv_lines = ["DAFTAR HADIR PESERTA", "PELATIHAN PPRG", "Tanggal : 11 Desember 2025", "",
                  ";".join(HEADER), f"1;Peserta H;{nips[4]};Perencana;Bappeda;{sex[nips[4]]};"]
     (day / "pprg.csv").write_text("\n".join(csv_lines) + "\n", encoding="utf-8-sig")
-    second = run_nightly(landing, warehouse)
+    second = run_nightly(landing, warehouse, build=False)
     return SimpleNamespace(landing=landing, warehouse=warehouse, first=first, second=second,
                            nips=nips, day=day)
 
@@ -106,7 +108,7 @@ def test_a_rejected_list_leaves_the_previous_state(world: SimpleNamespace, title
         rows = [[1, "Peserta", "Staf", "Dinas", "L", ""]]
     path = _xlsx(world.landing / "training" / "2025-12-03" / "bad.xlsx", title, rows, header)
     try:
-        result = run_nightly(world.landing, world.warehouse)
+        result = run_nightly(world.landing, world.warehouse, build=False)
     finally:
         path.unlink()
         path.parent.rmdir()
