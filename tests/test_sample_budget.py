@@ -101,7 +101,8 @@ def check_budget_file(out: Path, entry: BudgetFile) -> None:
     rows = read_rows(out, entry)
     cols = columns(rows, entry)
     kode_col = cols.get("KODE", cols.get("KODE SUB KEGIATAN"))
-    pagu_col = cols.get("PAGU (Rp)", cols.get("PAGU"))
+    pagu_col = cols.get("PAGU (Rp)", cols.get("PAGU", cols.get("SETELAH PERUBAHAN")))
+    before_col = cols.get("SEBELUM PERUBAHAN")  # a DPPA as SIPD prints it (real forms)
     assert kode_col is not None and pagu_col is not None
     lines = {line.row: line for line in entry.lines}
     block, found, subtotals, total = -1, [], [], None
@@ -111,7 +112,12 @@ def check_budget_file(out: Path, entry: BudgetFile) -> None:
             total = amount(value)
             break  # the signature block may follow
         if not isinstance(kode, str):
-            assert entry.layout == "apbd_xlsx" and row == [1, 2, 3, 4]  # column numbers
+            if before_col is None:
+                assert entry.layout == "apbd_xlsx" and row == [1, 2, 3, 4]  # column numbers
+            else:  # the second header row and the column numbers
+                assert number - entry.header_row in (1, 2), number
+                assert row in ([None, None, "JUMLAH (Rp)", "JUMLAH (Rp)", "(Rp)", "%"],
+                               [1, 2, 3, 4, 5, 6]), row
             continue
         if SKPD.fullmatch(kode):
             block += 1
@@ -125,6 +131,9 @@ def check_budget_file(out: Path, entry: BudgetFile) -> None:
                 assert (at(row, cols["KODE SKPD"]), at(row, cols["NAMA SKPD"])) == (
                     line.kode_skpd, line.nama_skpd)
             found.append((block, kode, amount(value)))
+            if before_col is not None:
+                change = amount(at(row, before_col + 2))  # BERTAMBAH/(BERKURANG)
+                assert change == amount(value) - amount(at(row, before_col)), (entry.path, kode)
         else:
             assert SKPD.fullmatch(kode) or SUBTOTAL.fullmatch(kode), kode
             subtotals.append((block, kode, amount(value)))
@@ -242,6 +251,24 @@ def test_budget_files_read_back(full) -> None:
     for entry in files:
         if entry.kind == "budget":
             check_budget_file(out, entry)
+
+
+def test_dppa_as_sipd_prints_it_shows_the_murni_before_the_amendment(full) -> None:
+    out, files = full
+    versions = budgets(files)
+    seen = 0
+    for entry in files:
+        if entry.layout != "pd_xlsx" or entry.expect_rejected:
+            continue
+        rows = read_rows(out, entry)
+        cols = columns(rows, entry)
+        assert "SEBELUM PERUBAHAN" in cols and "PAGU" not in cols, entry.path
+        murni = versions[(entry.tahun, MURNI, entry.lines[0].nama_skpd)]
+        for line in entry.lines:
+            before = amount(at(rows[line.row - 1], cols["SEBELUM PERUBAHAN"]))
+            assert before == murni.get(line.kode, Decimal(0)), (entry.path, line.kode)
+            seen += 1
+    assert seen > 0
 
 
 def test_codes_names_and_amounts(full) -> None:

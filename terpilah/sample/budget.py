@@ -34,12 +34,14 @@ from terpilah.sample.budget_layout import (
     PERUBAHAN,
     Sheet,
     apbd_sheet,
+    dppa_sheet,
     flat_sheet,
     pd_sheet,
 )
 from terpilah.sample.budget_plan import PdPlan, plan_budgets
 from terpilah.sample.budget_render import write_sheet_csv, write_sheet_xlsx
 from terpilah.sample.flaws import Flaw
+from terpilah.sample.forms import real_forms
 from terpilah.sample.manifest import BudgetFile
 
 BUDGET_DIR = "budget"
@@ -75,7 +77,8 @@ class _Writer:
         if layout in CSV:
             write_sheet_csv(path, sheet.rows, *CSV[layout])
         else:
-            write_sheet_xlsx(path, sheet.rows, sheet.header_row, made, sheet_name, creator)
+            write_sheet_xlsx(path, sheet.rows, sheet.header_row, made, sheet_name, creator,
+                             sheet.header_rows, sheet.merged)
 
     def budget(self, made: date, name: str, layout: str, year: int, dokumen: str,
                sheet: Sheet, rejected: bool = False) -> None:  # fmt: skip
@@ -114,7 +117,9 @@ def _own_files(writer: _Writer, plans: list[PdPlan], picks: list[int], year: int
         plan = plans[i]
         layout = "pd_csv" if rank < n_csv else "pd_xlsx"
         suffix = ".csv" if layout == "pd_csv" else ".xlsx"
-        sheet = pd_sheet(plan, year, plan.perubahan[year])
+        # As SIPD prints a DPPA (real forms): the amounts before and after the amendment.
+        sheet = (dppa_sheet(plan, year) if layout == "pd_xlsx" and real_forms()
+                 else pd_sheet(plan, year, plan.perubahan[year]))
         writer.budget(date(year, 10, 15), f"dppa-{year}-{_slug(plan.skpd.nama)}{suffix}",
                       layout, year, PERUBAHAN, sheet)  # fmt: skip
 

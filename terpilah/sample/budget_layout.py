@@ -6,6 +6,9 @@
 - ``flat_sheet``: one row per sub kegiatan of all PD, no title, no subtotals, no total.
 - ``pd_sheet``: one PD's DPPA-SKPD: four title rows, a blank row, KODE | URAIAN (| TAHUN) |
   PAGU, program and kegiatan subtotals and the lines; amounts as text "Rp 1.250.000,00".
+- ``dppa_sheet``: the same DPPA-SKPD as SIPD prints it (real forms): SEBELUM PERUBAHAN |
+  SETELAH PERUBAHAN | BERTAMBAH/(BERKURANG) over a second header row (JUMLAH (Rp) ... %) and
+  a column-number row; SETELAH is the pagu, SEBELUM the murni amount of the same line.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ FLAT_HEADER = ("TAHUN", "KODE SKPD", "NAMA SKPD", "KODE SUB KEGIATAN", "NAMA SUB
                "TAHAPAN", "PAGU")  # fmt: skip
 PD_HEADER = ("KODE", "URAIAN", "PAGU")
 PD_HEADER_TAHUN = ("KODE", "URAIAN", "TAHUN", "PAGU")
+DPPA_HEADER = ("KODE", "URAIAN", "SEBELUM PERUBAHAN", "SETELAH PERUBAHAN",
+               "BERTAMBAH/(BERKURANG)", None)  # fmt: skip
+DPPA_SUBHEADER = (None, None, "JUMLAH (Rp)", "JUMLAH (Rp)", "(Rp)", "%")
 MURNI, PERUBAHAN = "DPA Murni", "DPA Perubahan"
 
 Cell = str | int | float | None
@@ -35,11 +41,13 @@ class Sheet:
     """Every row of one export (index 0 = row 1) and what the manifest says about it."""
 
     rows: list[list[Cell]]
-    header_row: int
+    header_row: int  # the header row that names the columns
     lines: list[BudgetLine] = field(default_factory=list)
     subtotal_rows: int = 0
     total: str | None = None
     flaws: list[Flaw] = field(default_factory=list)
+    header_rows: int = 1  # rows of the header from header_row down (sub-header, numbers)
+    merged: tuple[str, ...] = ()  # merged cell ranges, e.g. "A6:A7"
 
     def row_of(self, kode: str) -> int:
         return next(line.row for line in self.lines if line.kode == kode)
@@ -133,8 +141,48 @@ def pd_sheet(plan: PdPlan, year: int, lines: dict[str, Decimal],
     sheet.total = exact(total)
     if not real_forms():
         return sheet
-    # The signature block of the head of the PD under the PAGU column, as SIPD prints it.
-    pad: list[Cell] = [None] * (len(header) - 1)
+    _sign(sheet, len(header) - 1, year)
+    return sheet
+
+
+def dppa_sheet(plan: PdPlan, year: int) -> Sheet:
+    """One PD's DPPA-SKPD of the perubahan of ``year`` as SIPD prints it, each line with its
+    amount before (the murni; 0 for a line the perubahan adds) and after the amendment."""
+    lines = plan.perubahan[year]
+    before = {code: plan.murni[year].get(code, Decimal(0)) for code in lines}
+    sheet = Sheet([
+        [PEMDA],
+        ["DOKUMEN PELAKSANAAN PERUBAHAN ANGGARAN SATUAN KERJA PERANGKAT DAERAH (DPPA-SKPD)"],
+        [f"TAHUN ANGGARAN {year}"],
+        [f"Organisasi : {plan.skpd.kode} {plan.skpd.nama}"],
+        [],
+        list(DPPA_HEADER),
+        list(DPPA_SUBHEADER),
+        [1, 2, 3, 4, 5, 6],
+    ], header_row=6, header_rows=3, merged=("A6:A7", "B6:B7", "E6:F6"))  # fmt: skip
+    earlier = {row.kode: row.pagu for row in plan.rows(before, with_skpd=False,
+                                                           with_bidang=False)}  # fmt: skip
+    for row in plan.rows(lines, with_skpd=False, with_bidang=False):
+        sheet.rows.append([row.kode, row.uraian, *_change(earlier[row.kode], row.pagu)])
+        if row.level == "sub":
+            sheet.lines.append(_line(plan, row, year, len(sheet.rows)))
+        else:
+            sheet.subtotal_rows += 1
+    total = sum(lines.values(), Decimal(0))
+    sheet.rows.append([None, "JUMLAH", *_change(sum(before.values(), Decimal(0)), total)])
+    sheet.total = exact(total)
+    _sign(sheet, len(DPPA_HEADER) - 3, year)
+    return sheet
+
+
+def _change(before: Decimal, after: Decimal) -> list[Cell]:
+    """SEBELUM, SETELAH, BERTAMBAH/(BERKURANG) Rp and % as SIPD prints them."""
+    share = None if before == 0 else round(float((after - before) / before * 100), 2)
+    return [rupiah(before), rupiah(after), rupiah(after - before), share]
+
+
+def _sign(sheet: Sheet, column: int, year: int) -> None:
+    """The signature block of the head of the PD under the amounts, as SIPD prints it."""
+    pad: list[Cell] = [None] * column
     sheet.rows += [[], [*pad, f"Bengkayang, 2 Januari {year}"], [*pad, "Kepala SKPD"], [],
                    [*pad, "Ir. ANTONIUS SIMON, M.Si"], [*pad, "NIP. 19690215 199403 1 007"]]
-    return sheet

@@ -25,19 +25,22 @@ _AMOUNT_WORDS = ("PAGU", "NILAI")
 
 
 def write_sheet_xlsx(path: Path, rows: Sequence[Sequence[Cell]], header_row: int, made: date,
-                     sheet_name: str, creator: str) -> None:  # fmt: skip
-    """Row ``header_row`` (1-based) is the header; rows above it are titles."""
+                     sheet_name: str, creator: str, header_rows: int = 1,
+                     merged: Sequence[str] = ()) -> None:  # fmt: skip
+    """Row ``header_row`` (1-based) is the header, ``header_rows`` rows deep (a sub-header, a
+    column-number row); rows above it are titles; ``merged`` ranges are merged as printed."""
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_name
     header = [str(v) for v in rows[header_row - 1]]
     amounts = {j for j, name in enumerate(header, 1) if any(w in name for w in _AMOUNT_WORDS)}
+    last_header = header_row + header_rows - 1
     for r, row in enumerate(rows, 1):
         for j, value in enumerate(row, 1):
             if value is None:
                 continue
             cell = ws.cell(r, j, value)
-            if r <= header_row:
+            if r <= last_header:
                 cell.font = Font(bold=True)
             elif j in amounts and isinstance(value, int | float):
                 cell.number_format = "#,##0.00"
@@ -45,6 +48,8 @@ def write_sheet_xlsx(path: Path, rows: Sequence[Sequence[Cell]], header_row: int
                 cell.number_format = "@"  # codes like 2.08 stay text when edited
     for j, name in enumerate(header, 1):
         ws.column_dimensions[get_column_letter(j)].width = _WIDTH.get(name, 18)
+    for cells in merged:
+        ws.merge_cells(cells)
     save_stamped(wb, path, made, creator)
 
 

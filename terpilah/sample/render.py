@@ -35,6 +35,10 @@ from terpilah.sample.codes import (
     ROMAN,
 )
 
+# The sample's PPPK paruh waktu (part-time, appointed from SD to Diploma III: the golongan
+# I-VII of a full-time PPPK) hold no golongan.
+PARUH_WAKTU_MAX_GOL = 7
+
 SIASN_COLUMNS: tuple[str, ...] = (
     "PNS ID", "NIP BARU", "NIP LAMA", "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "TEMPAT LAHIR ID",
     "TEMPAT LAHIR NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "AGAMA ID", "AGAMA NAMA",
@@ -105,7 +109,8 @@ def siasn_table(org: Org, people: pd.DataFrame, on: date) -> pd.DataFrame:
     edu = people["edu"].to_numpy()
     jenis_key = d.jenis
     jenis = {k: _obj([JENIS_JABATAN[x][i] for x in jenis_key]) for k, i in (("id", 0), ("n", 1))}
-    roman = _obj(ROMAN)[d.gol * pppk]  # PPPK golongan: ID and name are both the roman
+    # PPPK golongan: ID and name are both the roman; a PPPK paruh waktu has none (blank).
+    roman = _obj(ROMAN)[pppk_golongan(d.gol, pppk)]
     pns_gol, pns_start = np.where(pppk, 0, d.gol), np.where(pppk, 0, d.gol_start)
     gol_id = np.where(pppk, roman, _obj(GOLONGAN_IDS)[pns_gol])
     gol_name = np.where(pppk, roman, _obj(GOLONGAN_NAMES)[pns_gol])
@@ -186,7 +191,14 @@ def _gol_local(rng: np.random.Generator, gol: np.ndarray, pppk: np.ndarray) -> n
         [_obj(roman + letter), _obj(roman + "-" + letter), _obj(digit + letter.str.upper())],
         name,
     )
-    return np.where(pppk, _obj(ROMAN)[gol * pppk], variants)
+    return np.where(pppk, _obj(ROMAN)[pppk_golongan(gol, pppk)], variants)
+
+
+def pppk_golongan(gol: np.ndarray, pppk: np.ndarray) -> np.ndarray:
+    """Index into ``ROMAN`` of each row's PPPK golongan: 0 (blank) for PNS and CPNS and for
+    PPPK paruh waktu (see ``PARUH_WAKTU_MAX_GOL``), who hold no golongan: SIASN leaves it
+    blank and the row rules accept that (golongan is required of PNS and CPNS only)."""
+    return np.where(pppk & (gol > PARUH_WAKTU_MAX_GOL), gol, 0)
 
 
 def local_table(org: Org, people: pd.DataFrame, on: date, rng: np.random.Generator) -> pd.DataFrame:
